@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Gongkai.Building;
+using Gongkai.Pipelines;
+using Spectre.Console;
+
+namespace Gongkai.Cli.Commands;
+
+/// <summary><c>gongkai build</c>: builds the input folder into the output folder.</summary>
+internal static class BuildCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<string>("--input") { Description = "Input folder (site.json, regions/…)", DefaultValueFactory = _ => "input" };
+        var output = new Option<string>("--output") { Description = "Output folder; replaced only when the build succeeds", DefaultValueFactory = _ => "output" };
+        var theme = new Option<string>("--theme") { Description = "Theme folder (layouts, partials, i18n, assets)", DefaultValueFactory = _ => "theme" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Base URL of the site, overriding site.json (e.g. /disclosures/)" };
+        var parallelism = new Option<int>("--parallelism") { Description = "Documents processed at once (default: one per core)" };
+        parallelism.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--parallelism must be 1 or more");
+            }
+        });
+
+        var command = new Command("build", "Build the site from the input folder.") { input, output, theme, baseUrl, parallelism };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(theme)!, parse.GetValue(baseUrl), parse.GetValue(parallelism)),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(BuildOptions options, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Console;
+        BuildResult result;
+        try
+        {
+            result = console.Profile.Capabilities.Interactive
+                ? await console.Status().StartAsync("building…", status =>
+                    SiteBuilder.BuildAsync(options, new Progress<PipelineFinished>(p => status.Status($"building… {p.Finished}/{p.Total} pipelines ({p.Name}: {p.Documents} files)")), cancellationToken))
+                : await SiteBuilder.BuildAsync(options, null, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 2;
+        }
+
+        DiagnosticPrinter.Print(console, result.Diagnostics);
+        if (!result.Succeeded)
+        {
+            if (result.Error is not null)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {result.Error}");
+            }
+
+            console.MarkupLineInterpolated($"[red]Build failed.[/] {Path.GetFullPath(options.Output)} was left unchanged.");
+            return 1;
+        }
+
+        console.MarkupLineInterpolated(
+            $"[green]Built[/] {result.Pages} pages, {result.Files} files ({result.Bytes / 1024.0:0.0} KiB) into {Path.GetFullPath(options.Output)} in {result.Elapsed.TotalSeconds:0.00} s.");
+        return 0;
+    }
+}

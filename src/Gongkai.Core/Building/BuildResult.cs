@@ -1,0 +1,19 @@
+using Gongkai.Validation;
+
+namespace Gongkai.Building;
+
+/// <summary>How a build went: diagnostics, and for a successful build what was written and how long it took.</summary>
+public sealed record BuildResult(
+    bool Succeeded,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    string? Error,
+    int Pages,
+    int Files,
+    long Bytes,
+    TimeSpan Elapsed,
+    IReadOnlyDictionary<string, TimeSpan> PipelineDurations)
+{
+    /// <summary>A build that stopped before writing anything.</summary>
+    public static BuildResult Failed(IReadOnlyList<Diagnostic> diagnostics, string? error, TimeSpan elapsed) =>
+        new(false, diagnostics, error, 0, 0, 0, elapsed, new Dictionary<string, TimeSpan>());
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Gongkai.Input;
+using Gongkai.Input.Binding;
+using Gongkai.Pipelines;
+using Gongkai.Publication;
+using Gongkai.Rendering;
+using Gongkai.Validation;
+
+namespace Gongkai.Building;
+
+/// <summary>Builds a site: read and check input, publish the public view, run the pipelines into staging, swap.</summary>
+public static class SiteBuilder
+{
+    /// <summary>Runs a build. Input errors and failures come back in the result; the previous output stays intact on failure.</summary>
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        var output = new OutputFolder(options.Output);
+        var refusal = output.Refusal(("input", options.Input), ("theme", options.Theme));
+        if (refusal is not null)
+        {
+            return BuildResult.Failed([], refusal, watch.Elapsed);
+        }
+
+        var site = new InputReader(options.Input, diagnostics).Read();
+        if (site is null || diagnostics.HasErrors)
+        {
+            return BuildResult.Failed(diagnostics.Sorted(), null, watch.Elapsed);
+        }
+
+        if (options.BaseUrl is { } baseUrl)
+        {
+            site = site with { Info = site.Info with { BaseUrl = SiteInfoBinder.NormaliseBaseUrl(baseUrl) } };
+        }
+
+        Theme theme;
+        try
+        {
+            theme = Theme.Load(options.Theme, site.Info.Locale);
+        }
+        catch (ThemeException e)
+        {
+            return BuildResult.Failed(diagnostics.Sorted(), e.Message, watch.Elapsed);
+        }
+
+        var engine = new Engine(SitePipelines.Create(Publisher.Publish(site), theme), options.EffectiveParallelism);
+        output.BeginStaging();
+        EngineResult result;
+        try
+        {
+            result = await engine.RunAsync(output.Staging, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PipelineException or ThemeException or IOException or UnauthorizedAccessException)
+        {
+            output.Abandon();
+            return BuildResult.Failed(diagnostics.Sorted(), e.Message, watch.Elapsed);
+        }
+        catch
+        {
+            output.Abandon();
+            throw;
+        }
+
+        output.Commit();
+        var written = result.Outputs.Values.SelectMany(d => d).ToList();
+        return new BuildResult(
+            true,
+            diagnostics.Sorted(),
+            null,
+            written.Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)),
+            written.Count,
+            written.Sum(d => d.Get<long>(Modules.MetadataKeys.Bytes)),
+            watch.Elapsed,
+            result.Durations);
+    }
+}

@@ -1,0 +1,46 @@
+using Gongkai.Data;
+using Gongkai.Modules;
+using Gongkai.Pages;
+using Gongkai.Pipelines;
+using Gongkai.Publication;
+using Gongkai.Rendering;
+
+namespace Gongkai.Building;
+
+/// <summary>The pipelines that make the site from its public view. Each names what it reads; the engine does the rest.</summary>
+public static class SitePipelines
+{
+    /// <summary>Pipeline names, for dependencies and progress.</summary>
+    public const string Assets = "Assets", Reports = "Reports", Attachments = "Attachments", Disclosures = "Disclosures",
+        DisclosureData = "DisclosureData", Regions = "Regions", Home = "Home";
+
+    /// <summary>All pipelines of a site build.</summary>
+    public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme)
+    {
+        var pages = new PageModel(site, new Permalinks(site.Info.BaseUrl));
+        var write = new WriteFiles();
+        var layout = new ApplyLayout(theme);
+        var markdown = new RenderMarkdown();
+        return
+        [
+            new(Assets, new ReadDirectory(theme.AssetsFolder, "assets/"), write),
+            new(Reports, new CreateDocuments("reports", _ => ReportPages.Create(site, pages)), markdown, layout, write),
+            new(Attachments, new CreateDocuments("attachments", _ => ReportPages.Attachments(site)), write),
+            new(Disclosures, new CreateDocuments("disclosures", _ => DisclosurePages.Create(site, pages)), markdown, layout, write),
+            new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(site, pages.Links)), write),
+            new(Regions, new CreateDocuments("regions", _ => RegionPages.Create(site, pages)), layout, write),
+            new Pipeline(Home,
+                new CreateDocuments("home", context => [HomePage.Create(site, pages, context.OutputsOf(Regions))]), layout, write)
+                .After(Regions),
+        ];
+    }
+
+    private static IEnumerable<Document> DataDocuments(PublicSite site, Permalinks links) =>
+        from region in site.Regions
+        from d in region.Disclosures
+        select new Document(Permalinks.DisclosureData(d))
+        {
+            Content = DataJson.Serialize(Data.DisclosureData.From(d, links.Href, Permalinks.Disclosure(d), e => Permalinks.Report(d, e))),
+            Source = $"regions/{region.Slug}/{d.Year}/disclosure.md",
+        };
+}

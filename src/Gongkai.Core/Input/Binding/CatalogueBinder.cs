@@ -1,0 +1,174 @@
+using Gongkai.Input.Tree;
+using Gongkai.Model;
+using Gongkai.Validation;
+
+namespace Gongkai.Input.Binding;
+
+/// <summary>Files a catalogue entry names under <c>reports/</c>: bodies are loaded, attachments located.</summary>
+public interface IReportFiles
+{
+    /// <summary>The body markdown at a path relative to <c>reports/</c>, or null (reported) when it cannot be read.</summary>
+    ReportBody? LoadBody(string relativePath, SourceLocation namedAt);
+
+    /// <summary>The attachment at a path relative to <c>reports/</c>, or null (reported) when it does not exist.</summary>
+    Attachment? FindAttachment(string relativePath, SourceLocation namedAt);
+}
+
+/// <summary>Binds <c>reports.json</c>, the catalogue of a disclosure.</summary>
+public static class CatalogueBinder
+{
+    private static readonly string[] Known =
+        ["no", "id", "title", "category", "amount", "amountNote", "score", "grade", "status", "withheldReason", "body", "url", "attachments"];
+
+    /// <summary>The entries in file order; entries with errors are left out (and reported).</summary>
+    public static IReadOnlyList<CatalogueEntry> Bind(InputNode root, IReportFiles files, DiagnosticBag diagnostics)
+    {
+        if (root is not InputList list)
+        {
+            diagnostics.Error("GK0101", root.Location, $"reports.json must hold a list of entries, got {root.Describe()}");
+            return [];
+        }
+
+        var entries = new List<CatalogueEntry>();
+        foreach (var item in list.Items)
+        {
+            if (item is not InputMap map)
+            {
+                diagnostics.Error("GK0101", item.Location, $"a catalogue entry must be an object, got {item.Describe()}");
+                continue;
+            }
+
+            if (BindEntry(map, files, diagnostics) is { } entry)
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return entries;
+    }
+
+    private static CatalogueEntry? BindEntry(InputMap map, IReportFiles files, DiagnosticBag diagnostics)
+    {
+        var f = new Fields(map, diagnostics);
+        f.RejectUnknown(Known);
+        var no = f.Int("no", required: true, min: 1);
+        var id = f.String("id", required: true);
+        var status = BindStatus(f, diagnostics);
+        var withheld = status == ReportStatus.Withheld;
+        var title = f.String("title", required: status == ReportStatus.Published);
+        var category = BindCategory(f, diagnostics);
+        var amount = f.Decimal("amount");
+        var amountNote = f.String("amountNote");
+        var score = f.Decimal("score", min: 0, max: 100);
+        var grade = BindGrade(f, diagnostics) ?? (score is { } s ? Grades.FromScore(s) : null);
+        var reason = f.String("withheldReason", required: withheld);
+        var url = f.String("url");
+        var bodyPath = f.String("body");
+        var attachmentPaths = f.List("attachments");
+
+        if (id is not null && !Slugs.IsValid(id))
+        {
+            diagnostics.Error("GK0301", map["id"]!.Location, $"\"id\" \"{id}\" is not URL-safe", Slugs.Rule);
+            id = null;
+        }
+
+        if (no is null || id is null || status is null || (withheld && reason is null) || (!withheld && title is null))
+        {
+            return null;
+        }
+
+        // A withheld entry's body and attachments are never read, so nothing of them can reach the output.
+        var body = !withheld && bodyPath is not null && SafePath(bodyPath, map["body"]!, diagnostics)
+            ? files.LoadBody(bodyPath, map["body"]!.Location)
+            : null;
+        var attachments = withheld || attachmentPaths is null ? [] : BindAttachments(attachmentPaths, files, diagnostics);
+
+        return new CatalogueEntry(no.Value, id, title, category, amount, amountNote, score, grade, status.Value,
+            reason, body, url, attachments);
+    }
+
+    private static ReportStatus? BindStatus(Fields f, DiagnosticBag diagnostics)
+    {
+        var text = f.String("status", required: true);
+        switch (text)
+        {
+            case null:
+                return null;
+            case "published":
+                return ReportStatus.Published;
+            case "withheld":
+                return ReportStatus.Withheld;
+            default:
+                diagnostics.Error("GK0102", f.Map["status"]!.Location, $"\"status\" must be \"published\" or \"withheld\", got \"{text}\"");
+                return null;
+        }
+    }
+
+    private static Category? BindCategory(Fields f, DiagnosticBag diagnostics)
+    {
+        var id = f.String("category");
+        if (id is null)
+        {
+            return null;
+        }
+
+        var category = Category.Find(id);
+        if (category is null)
+        {
+            diagnostics.Error("GK0302", f.Map["category"]!.Location, $"unknown category \"{id}\"",
+                $"use one of: {string.Join(", ", Category.All.Select(c => c.Id))}");
+        }
+
+        return category;
+    }
+
+    private static Grade? BindGrade(Fields f, DiagnosticBag diagnostics)
+    {
+        var label = f.String("grade");
+        if (label is null)
+        {
+            return null;
+        }
+
+        var grade = Grades.FromLabel(label);
+        if (grade is null)
+        {
+            diagnostics.Error("GK0102", f.Map["grade"]!.Location, $"\"grade\" must be one of 优, 良, 中, 差, got \"{label}\"");
+        }
+
+        return grade;
+    }
+
+    private static List<Attachment> BindAttachments(InputList list, IReportFiles files, DiagnosticBag diagnostics)
+    {
+        var attachments = new List<Attachment>();
+        foreach (var item in list.Items)
+        {
+            if (item is not InputScalar { Kind: ScalarKind.String } s)
+            {
+                diagnostics.Error("GK0101", item.Location, $"an attachment must be a path string, got {item.Describe()}");
+                continue;
+            }
+
+            if (SafePath(s.Text, s, diagnostics) && files.FindAttachment(s.Text, s.Location) is { } attachment)
+            {
+                attachments.Add(attachment);
+            }
+        }
+
+        return attachments;
+    }
+
+    private static bool SafePath(string path, InputNode node, DiagnosticBag diagnostics)
+    {
+        var segments = path.Split('/', '\\');
+        if (Path.IsPathRooted(path) || segments.Any(s => s is ".." or "." or ""))
+        {
+            diagnostics.Error("GK0303", node.Location, $"\"{path}\" must be a relative path inside reports/",
+                "write it as e.g. \"sewage-plant.md\" or \"pdf/sewage-plant.pdf\", without '..'");
+            return false;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,30 @@
+using Gongkai.Input.Tree;
+using Gongkai.Validation;
+
+namespace Gongkai.Input.Binding;
+
+/// <summary>The fields of a <c>region.json</c>, before its disclosures are attached.</summary>
+public sealed record RegionFields(string Name, string Level, string? Parent, string? Summary, SourceLocation ParentLocation);
+
+/// <summary>Binds <c>regions/&lt;slug&gt;/region.json</c>.</summary>
+public static class RegionBinder
+{
+    /// <summary>The region's own fields, or null when required ones are missing.</summary>
+    public static RegionFields? Bind(InputNode root, DiagnosticBag diagnostics)
+    {
+        if (root is not InputMap map)
+        {
+            diagnostics.Error("GK0101", root.Location, $"region.json must hold an object, got {root.Describe()}");
+            return null;
+        }
+
+        var f = new Fields(map, diagnostics);
+        f.RejectUnknown("name", "level", "parent", "summary");
+        var name = f.String("name", required: true);
+        var level = f.String("level", required: true);
+        var parent = f.String("parent");
+        var summary = f.String("summary");
+        var parentAt = map["parent"]?.Location ?? map.Location;
+        return name is null || level is null ? null : new RegionFields(name, level, parent, summary, parentAt);
+    }
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using Gongkai.Input.Tree;
+using Gongkai.Validation;
+
+namespace Gongkai.Input;
+
+/// <summary>Reads typed fields from an <see cref="InputMap"/>, reporting each problem with the field's position.</summary>
+public sealed class Fields(InputMap map, DiagnosticBag diagnostics)
+{
+    /// <summary>The map being read.</summary>
+    public InputMap Map => map;
+
+    /// <summary>A string field; numbers are accepted as their text.</summary>
+    public string? String(string key, bool required = false)
+    {
+        var node = Get(key, required);
+        switch (node)
+        {
+            case null:
+                return null;
+            case InputScalar { Kind: ScalarKind.String or ScalarKind.Number } s when s.Text.Trim().Length > 0:
+                return s.Text.Trim();
+            case InputScalar { Kind: ScalarKind.String } s:
+                diagnostics.Error("GK0104", s.Location, $"\"{key}\" must not be empty");
+                return null;
+            default:
+                WrongType(key, node, "a string");
+                return null;
+        }
+    }
+
+    /// <summary>A whole-number field within [min, max].</summary>
+    public int? Int(string key, bool required = false, int min = 0, int max = int.MaxValue)
+    {
+        var node = Get(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is InputScalar { Kind: ScalarKind.Number } s && int.TryParse(s.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            if (value >= min && value <= max)
+            {
+                return value;
+            }
+
+            OutOfRange(key, node, $"a whole number {RangeText(min, max)}");
+            return null;
+        }
+
+        WrongType(key, node, $"a whole number {RangeText(min, max)}");
+        return null;
+    }
+
+    /// <summary>A decimal field within [min, max], parsed from its source text so no precision is lost.</summary>
+    public decimal? Decimal(string key, bool required = false, decimal min = 0, decimal max = decimal.MaxValue)
+    {
+        var node = Get(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        var expected = max == decimal.MaxValue ? $"a number ≥ {min}" : $"a number between {min} and {max}";
+        if (node is InputScalar { Kind: ScalarKind.Number } s &&
+            decimal.TryParse(s.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            if (value >= min && value <= max)
+            {
+                return value;
+            }
+
+            OutOfRange(key, node, expected);
+            return null;
+        }
+
+        WrongType(key, node, expected);
+        return null;
+    }
+
+    /// <summary>An object field.</summary>
+    public InputMap? Object(string key, bool required = false)
+    {
+        var node = Get(key, required);
+        if (node is null or InputMap)
+        {
+            return (InputMap?)node;
+        }
+
+        WrongType(key, node, "an object");
+        return null;
+    }
+
+    /// <summary>A list field.</summary>
+    public InputList? List(string key, bool required = false)
+    {
+        var node = Get(key, required);
+        if (node is null or InputList)
+        {
+            return (InputList?)node;
+        }
+
+        WrongType(key, node, "a list");
+        return null;
+    }
+
+    /// <summary>Reports every key not in <paramref name="known"/>, with a "did you mean" hint for near misses.</summary>
+    public void RejectUnknown(params string[] known)
+    {
+        foreach (var property in map.Properties)
+        {
+            if (Array.IndexOf(known, property.Key) >= 0)
+            {
+                continue;
+            }
+
+            var nearest = known.MinBy(k => EditDistance(k, property.Key));
+            var hint = nearest is not null && EditDistance(nearest, property.Key) <= Math.Max(2, nearest.Length / 3)
+                ? $"did you mean \"{nearest}\"?"
+                : $"known fields: {string.Join(", ", known)}";
+            diagnostics.Error("GK0103", property.KeyLocation, $"unknown field \"{property.Key}\"", hint);
+        }
+    }
+
+    private InputNode? Get(string key, bool required)
+    {
+        var node = map[key];
+        if (node is InputScalar { Kind: ScalarKind.Null })
+        {
+            node = null;
+        }
+
+        if (node is null && required)
+        {
+            diagnostics.Error("GK0100", map.Location, $"missing required field \"{key}\"");
+        }
+
+        return node;
+    }
+
+    private void WrongType(string key, InputNode node, string expected) =>
+        diagnostics.Error("GK0101", node.Location, $"\"{key}\" must be {expected}, got {node.Describe()}");
+
+    private void OutOfRange(string key, InputNode node, string expected) =>
+        diagnostics.Error("GK0102", node.Location, $"\"{key}\" must be {expected}, got {node.Describe()}");
+
+    private static string RangeText(int min, int max) =>
+        max == int.MaxValue ? $"≥ {min}" : $"between {min} and {max}";
+
+    internal static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

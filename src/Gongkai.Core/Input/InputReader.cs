@@ -1,0 +1,174 @@
+using Gongkai.Input.Binding;
+using Gongkai.Input.Tree;
+using Gongkai.Model;
+using Gongkai.Validation;
+
+namespace Gongkai.Input;
+
+/// <summary>Reads an input folder (site.json, regions/&lt;slug&gt;/…) into the model, reporting every problem found.</summary>
+public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics)
+{
+    private readonly DiagnosticBag _diagnostics = diagnostics;
+    private readonly string _root = Path.GetFullPath(inputRoot);
+
+    /// <summary>The site, or null when it could not be read far enough to build (see the diagnostics).</summary>
+    public Site? Read()
+    {
+        if (!Directory.Exists(_root))
+        {
+            _diagnostics.Error("GK0001", SourceLocation.OfFile(inputRoot), "input folder does not exist");
+            return null;
+        }
+
+        var info = ReadJson("site.json", required: true) is { } siteNode ? SiteInfoBinder.Bind(siteNode, _diagnostics) : null;
+        var regions = ReadRegions();
+        return info is null ? null : new Site(info, regions);
+    }
+
+    private List<Region> ReadRegions()
+    {
+        var regionsDir = Path.Combine(_root, "regions");
+        if (!Directory.Exists(regionsDir))
+        {
+            _diagnostics.Error("GK0200", SourceLocation.OfFile("regions"), "no regions/ folder", "create input/regions/<slug>/region.json for each region");
+            return [];
+        }
+
+        var regions = new List<Region>();
+        foreach (var dir in SortedDirectories(regionsDir))
+        {
+            var slug = Path.GetFileName(dir);
+            if (!Slugs.IsValid(slug))
+            {
+                _diagnostics.Error("GK0201", SourceLocation.OfFile($"regions/{slug}"), $"region folder name \"{slug}\" is not URL-safe", Slugs.Rule);
+                continue;
+            }
+
+            if (ReadRegion(slug, dir) is { } region)
+            {
+                regions.Add(region);
+            }
+        }
+
+        var slugs = regions.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
+        foreach (var region in regions.Where(r => r.Parent is not null && !slugs.Contains(r.Parent)))
+        {
+            _diagnostics.Error("GK0204", SourceLocation.OfFile($"regions/{region.Slug}/region.json"),
+                $"\"parent\" names region \"{region.Parent}\", which does not exist",
+                $"known regions: {string.Join(", ", slugs.Order(StringComparer.Ordinal))}");
+        }
+
+        return regions;
+    }
+
+    private Region? ReadRegion(string slug, string dir)
+    {
+        var node = ReadJson($"regions/{slug}/region.json", required: true);
+        var fields = node is null ? null : RegionBinder.Bind(node, _diagnostics);
+        var disclosures = new List<Disclosure>();
+        foreach (var yearDir in SortedDirectories(dir))
+        {
+            var name = Path.GetFileName(yearDir);
+            if (name.Length != 4 || !int.TryParse(name, out var year))
+            {
+                _diagnostics.Error("GK0203", SourceLocation.OfFile($"regions/{slug}/{name}"),
+                    $"unexpected folder \"{name}\"; a region holds one folder per fiscal year, named like 2024");
+                continue;
+            }
+
+            if (ReadDisclosure(slug, year) is { } disclosure)
+            {
+                disclosures.Add(disclosure);
+            }
+        }
+
+        disclosures.Sort((a, b) => b.Year.CompareTo(a.Year));
+        return fields is null
+            ? null
+            : new Region(slug, fields.Name, fields.Level, fields.Parent, fields.Summary, disclosures);
+    }
+
+    private Disclosure? ReadDisclosure(string slug, int year)
+    {
+        var folder = $"regions/{slug}/{year}";
+        var file = $"{folder}/disclosure.md";
+        if (!File.Exists(Full(file)))
+        {
+            _diagnostics.Error("GK0202", SourceLocation.OfFile(folder), "year folder has no disclosure.md");
+            return null;
+        }
+
+        var text = SourceText.ReadText(Full(file), file, _diagnostics);
+        var parts = text is null ? null : FrontMatter.Split(text, file, _diagnostics);
+        var node = parts is null ? null : YamlTreeReader.Parse(parts.Yaml, file, parts.YamlFirstLine, _diagnostics);
+        var disclosure = node is null ? null : DisclosureBinder.Bind(node, parts!.Body, slug, year, file, _diagnostics);
+
+        var catalogueNode = ReadJson($"{folder}/reports.json", required: false);
+        if (disclosure is null || catalogueNode is null)
+        {
+            return disclosure;
+        }
+
+        var entries = CatalogueBinder.Bind(catalogueNode, new ReportFiles(this, $"{folder}/reports"), _diagnostics);
+        return disclosure with { Entries = entries };
+    }
+
+    private InputNode? ReadJson(string file, bool required)
+    {
+        if (!File.Exists(Full(file)))
+        {
+            if (required)
+            {
+                _diagnostics.Error("GK0200", SourceLocation.OfFile(file), "file is missing");
+            }
+
+            return null;
+        }
+
+        var bytes = SourceText.ReadUtf8Bytes(Full(file), file, _diagnostics);
+        return bytes is null ? null : JsonTreeReader.Parse(bytes, file, _diagnostics);
+    }
+
+    private string Full(string relative) => Path.Combine(_root, relative);
+
+    private static IEnumerable<string> SortedDirectories(string dir) =>
+        Directory.GetDirectories(dir).Order(StringComparer.Ordinal);
+
+    /// <summary>Reads report bodies and finds attachments under one disclosure's <c>reports/</c> folder.</summary>
+    private sealed class ReportFiles(InputReader reader, string reportsFolder) : IReportFiles
+    {
+        public ReportBody? LoadBody(string relativePath, SourceLocation namedAt)
+        {
+            var file = $"{reportsFolder}/{relativePath}";
+            if (!File.Exists(reader.Full(file)))
+            {
+                reader._diagnostics.Error("GK0304", namedAt, $"body file \"{file}\" does not exist");
+                return null;
+            }
+
+            var text = SourceText.ReadText(reader.Full(file), file, reader._diagnostics);
+            if (text is null)
+            {
+                return null;
+            }
+
+            // A body may carry front matter for the office's own records; it is never published.
+            var markdown = text.StartsWith("---\n", StringComparison.Ordinal)
+                ? FrontMatter.Split(text, file, reader._diagnostics)?.Body
+                : text;
+            return markdown is null ? null : new ReportBody(file, markdown);
+        }
+
+        public Attachment? FindAttachment(string relativePath, SourceLocation namedAt)
+        {
+            var file = $"{reportsFolder}/{relativePath}";
+            if (File.Exists(reader.Full(file)))
+            {
+                return new Attachment(file, reader.Full(file));
+            }
+
+            reader._diagnostics.Error("GK0304", namedAt, $"attachment \"{file}\" does not exist");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text;
+using Gongkai.Validation;
+
+namespace Gongkai.Input;
+
+/// <summary>Reads input files as UTF-8 (with or without BOM, LF or CRLF), reporting anything else precisely.</summary>
+public static class SourceText
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Largest input file accepted; larger ones are almost certainly a mistake and would slow every build.</summary>
+    public const long MaxFileBytes = 10 * 1024 * 1024;
+
+    /// <summary>Reads a file's bytes without a BOM, or reports why it cannot be used and returns null.</summary>
+    public static byte[]? ReadUtf8Bytes(string fullPath, string relativePath, DiagnosticBag diagnostics)
+    {
+        var at = SourceLocation.OfFile(relativePath);
+        var length = new FileInfo(fullPath).Length;
+        if (length > MaxFileBytes)
+        {
+            diagnostics.Error("GK0003", at, $"file is {length / (1024 * 1024)} MB; input files may be at most 10 MB", "split it or move large data out of it");
+            return null;
+        }
+
+        var bytes = File.ReadAllBytes(fullPath);
+        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
+        var content = bytes[start..];
+        try
+        {
+            StrictUtf8.GetCharCount(content);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var (line, column) = LinePosition(content, e.Index < 0 ? 0 : e.Index);
+            diagnostics.Error("GK0002", new SourceLocation(relativePath, line, column), "file is not valid UTF-8", EncodingHint(content));
+            return null;
+        }
+
+        return content;
+    }
+
+    /// <summary>Reads a file as text with line endings normalised to LF, or returns null after reporting why not.</summary>
+    public static string? ReadText(string fullPath, string relativePath, DiagnosticBag diagnostics)
+    {
+        var bytes = ReadUtf8Bytes(fullPath, relativePath, diagnostics);
+        return bytes is null ? null : Encoding.UTF8.GetString(bytes).Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>1-based line and column (in characters) of a byte offset in UTF-8 text.</summary>
+    public static (int Line, int Column) LinePosition(ReadOnlySpan<byte> utf8, long offset)
+    {
+        int line = 1, column = 1;
+        var end = (int)Math.Min(offset, utf8.Length);
+        for (var i = 0; i < end; i++)
+        {
+            var b = utf8[i];
+            if (b == (byte)'\n')
+            {
+                line++;
+                column = 1;
+            }
+            else if ((b & 0xC0) != 0x80)
+            {
+                column++;
+            }
+        }
+
+        return (line, column);
+    }
+
+    private static string EncodingHint(byte[] content)
+    {
+        try
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            var gb = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            gb.GetCharCount(content);
+            return "it looks like GB18030/GBK (often saved by Word or Excel); save it as UTF-8, e.g. `iconv -f GB18030 -t UTF-8 in > out`";
+        }
+        catch (DecoderFallbackException)
+        {
+            return "save the file as UTF-8";
+        }
+    }
+}

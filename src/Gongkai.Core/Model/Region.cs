@@ -1,0 +1,10 @@
+namespace Gongkai.Model;
+
+/// <summary>A region (自治区, 地州, 市, 县, 开发区 …) and its disclosures, newest fiscal year first.</summary>
+public sealed record Region(
+    string Slug,
+    string Name,
+    string Level,
+    string? Parent,
+    string? Summary,
+    IReadOnlyList<Disclosure> Disclosures);

@@ -1,0 +1,19 @@
+using Gongkai.Pipelines;
+using Gongkai.Rendering;
+using Scriban.Runtime;
+
+namespace Gongkai.Modules;
+
+/// <summary>Renders a document's layout (metadata <c>layout</c>) with its model; the current content becomes <c>content</c>.</summary>
+public sealed class ApplyLayout(Theme theme) : DocumentModule
+{
+    /// <inheritdoc />
+    public override Document Execute(Document input, IExecutionContext context)
+    {
+        var html = theme.RenderPage(
+            input.Require<string>(MetadataKeys.Layout),
+            input.Require<ScriptObject>(MetadataKeys.Model),
+            new RawHtml(input.Content ?? ""));
+        return input with { Content = html };
+    }
+}

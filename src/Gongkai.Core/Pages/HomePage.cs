@@ -1,0 +1,28 @@
+using Gongkai.Modules;
+using Gongkai.Pipelines;
+using Gongkai.Publication;
+using Scriban.Runtime;
+
+namespace Gongkai.Pages;
+
+/// <summary>The home page: every region with the key figures of its latest disclosure, linked to the region pages built before it.</summary>
+public static class HomePage
+{
+    /// <summary>The home page document, made from the region pages' outputs.</summary>
+    public static Document Create(PublicSite site, PageModel pages, IReadOnlyList<Document> regionPages)
+    {
+        var regions = regionPages
+            .Select(doc => (Region: doc.Require<PublicRegion>(RegionPages.RegionKey), Path: doc.Require<string>(MetadataKeys.Path)))
+            .OrderBy(r => r.Region.Slug, StringComparer.Ordinal)
+            .Select(r => new
+            {
+                r.Region,
+                Href = pages.Links.Href(r.Path),
+                r.Region.Latest,
+                LatestHref = r.Region.Latest is { } latest ? pages.Links.Href(Permalinks.Disclosure(latest)) : null,
+            })
+            .ToList();
+        var values = new ScriptObject { ["regions"] = regions };
+        return pages.Page(Permalinks.Home, "home", site.Info.Title, [], values, source: "site.json");
+    }
+}

@@ -1,0 +1,51 @@
+using Gongkai.Modules;
+using Gongkai.Pipelines;
+using Gongkai.Publication;
+using Scriban.Runtime;
+
+namespace Gongkai.Pages;
+
+/// <summary>A step of the breadcrumb trail.</summary>
+public sealed record Crumb(string Title, string Href);
+
+/// <summary>Builds page documents: the values every layout can use (<c>site</c>, <c>page</c>, <c>href</c>) plus the page's own.</summary>
+public sealed class PageModel(PublicSite site, Permalinks links)
+{
+    /// <summary>The permalinks used for every href.</summary>
+    public Permalinks Links => links;
+
+    /// <summary>A page document at <paramref name="path"/> rendered with <paramref name="layout"/>.</summary>
+    public Document Page(string path, string layout, string title, IReadOnlyList<Crumb> breadcrumbs, ScriptObject values, string? markdown = null, string? source = null)
+    {
+        var page = new ScriptObject
+        {
+            ["title"] = title,
+            ["path"] = path,
+            ["href"] = links.Href(path),
+            ["breadcrumbs"] = breadcrumbs,
+            ["layout"] = layout,
+        };
+        var model = new ScriptObject
+        {
+            ["site"] = site.Info,
+            ["page"] = page,
+        };
+        model.Import("href", new Func<string, string>(links.Href));
+        model.Import(values);
+        return new Document(Permalinks.FileOf(path)) { Content = markdown, Source = source }
+            .With(MetadataKeys.Layout, layout)
+            .With(MetadataKeys.Model, model)
+            .With(MetadataKeys.Path, path);
+    }
+
+    /// <summary>The trail from the home page to a region.</summary>
+    public IReadOnlyList<Crumb> RegionTrail(PublicRegion region) =>
+    [
+        new(site.Info.Title, links.Href(Permalinks.Home)),
+        new(region.Name, links.Href(Permalinks.Region(region.Slug))),
+    ];
+
+    /// <summary>The trail from the home page to a disclosure.</summary>
+    public IReadOnlyList<Crumb> DisclosureTrail(PublicRegion region, PublicDisclosure d) =>
+        [.. RegionTrail(region), new($"{d.FiscalYear} 年度", links.Href(Permalinks.Disclosure(d)))];
+}

@@ -1,0 +1,35 @@
+using Gongkai.Publication;
+
+namespace Gongkai.Pages;
+
+/// <summary>
+/// The permanent URL scheme. Paths are relative to the base URL and end with '/' for pages:
+/// <c>regions/&lt;slug&gt;/</c>, <c>regions/&lt;slug&gt;/&lt;year&gt;/</c>, <c>regions/&lt;slug&gt;/&lt;year&gt;/reports/&lt;id&gt;/</c>.
+/// </summary>
+public sealed class Permalinks(string baseUrl)
+{
+    /// <summary>The base URL every link starts with, ending in '/'.</summary>
+    public string BaseUrl { get; } = baseUrl;
+
+    /// <summary>The home page.</summary>
+    public static string Home => "";
+
+    /// <summary>A region's page.</summary>
+    public static string Region(string slug) => $"regions/{slug}/";
+
+    /// <summary>A disclosure's page.</summary>
+    public static string Disclosure(PublicDisclosure d) => $"regions/{d.RegionSlug}/{d.Year}/";
+
+    /// <summary>A disclosure's public data.</summary>
+    public static string DisclosureData(PublicDisclosure d) => Disclosure(d) + "index.json";
+
+    /// <summary>A published report's page.</summary>
+    public static string Report(PublicDisclosure d, PublicEntry e) =>
+        e.Id is null ? throw new InvalidOperationException("a withheld entry has no page") : $"{Disclosure(d)}reports/{e.Id}/";
+
+    /// <summary>The file a page path is written to.</summary>
+    public static string FileOf(string pagePath) => pagePath + "index.html";
+
+    /// <summary>A link to a path, with the base URL.</summary>
+    public string Href(string path) => BaseUrl + path;
+}

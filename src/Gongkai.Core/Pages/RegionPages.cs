@@ -1,0 +1,27 @@
+using Gongkai.Pipelines;
+using Gongkai.Publication;
+using Scriban.Runtime;
+
+namespace Gongkai.Pages;
+
+/// <summary>A page for each region, listing its disclosures by year.</summary>
+public static class RegionPages
+{
+    /// <summary>Metadata key holding the <see cref="PublicRegion"/> of a region page, read by the home page.</summary>
+    public const string RegionKey = "region";
+
+    /// <summary>One document per region.</summary>
+    public static IEnumerable<Document> Create(PublicSite site, PageModel pages)
+    {
+        foreach (var region in site.Regions)
+        {
+            var values = new ScriptObject
+            {
+                ["region"] = region,
+                ["disclosures"] = region.Disclosures.Select(d => new { Disclosure = d, Href = pages.Links.Href(Permalinks.Disclosure(d)) }).ToList(),
+            };
+            yield return pages.Page(Permalinks.Region(region.Slug), "region", region.Name, pages.RegionTrail(region), values,
+                source: $"regions/{region.Slug}/region.json").With(RegionKey, region);
+        }
+    }
+}

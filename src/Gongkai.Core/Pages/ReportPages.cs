@@ -1,0 +1,45 @@
+using Gongkai.Pipelines;
+using Gongkai.Publication;
+using Scriban.Runtime;
+
+namespace Gongkai.Pages;
+
+/// <summary>A page for each published catalogue entry, and the attachments copied beside it.</summary>
+public static class ReportPages
+{
+    /// <summary>One document per published entry; its content is the body markdown (empty when there is none).</summary>
+    public static IEnumerable<Document> Create(PublicSite site, PageModel pages)
+    {
+        foreach (var (region, disclosure, entry) in Published(site))
+        {
+            var path = Permalinks.Report(disclosure, entry);
+            var values = new ScriptObject
+            {
+                ["region"] = region,
+                ["disclosure"] = disclosure,
+                ["entry"] = entry,
+                ["disclosure_href"] = pages.Links.Href(Permalinks.Disclosure(disclosure)),
+                ["attachments"] = entry.Attachments.Select(a => new { a.FileName, Href = pages.Links.Href(path + a.FileName) }).ToList(),
+                ["has_body"] = entry.BodyMarkdown is not null,
+            };
+            yield return pages.Page(path, "report", entry.Title!, pages.DisclosureTrail(region, disclosure), values,
+                entry.BodyMarkdown ?? "", $"regions/{region.Slug}/{disclosure.Year}/reports.json");
+        }
+    }
+
+    /// <summary>One copy document per attachment of a published entry.</summary>
+    public static IEnumerable<Document> Attachments(PublicSite site) =>
+        from item in Published(site)
+        from attachment in item.Entry.Attachments
+        select new Document(Permalinks.Report(item.Disclosure, item.Entry) + attachment.FileName)
+        {
+            CopyFrom = attachment.FullPath,
+            Source = attachment.RelativePath,
+        };
+
+    private static IEnumerable<(PublicRegion Region, PublicDisclosure Disclosure, PublicEntry Entry)> Published(PublicSite site) =>
+        from region in site.Regions
+        from disclosure in region.Disclosures
+        from entry in disclosure.Published
+        select (region, disclosure, entry);
+}

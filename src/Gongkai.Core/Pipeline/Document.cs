@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace Gongkai.Pipelines;
+
+/// <summary>
+/// An immutable unit of work flowing through a pipeline: where it will be written (<see cref="Destination"/>, relative,
+/// with '/'), its current content (markdown, then HTML, JSON …), or a file to copy, plus metadata for later modules.
+/// </summary>
+public sealed record Document(string Destination)
+{
+    /// <summary>The text to write, or null when the document is a copied file or has already been written.</summary>
+    public string? Content { get; init; }
+
+    /// <summary>An absolute path to copy to <see cref="Destination"/> when <see cref="Content"/> is null.</summary>
+    public string? CopyFrom { get; init; }
+
+    /// <summary>The input file this document comes from (relative to the input root), for messages.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Values later modules and templates read; keys are the module's own, e.g. <c>model</c>, <c>layout</c>.</summary>
+    public ImmutableDictionary<string, object?> Metadata { get; init; } = ImmutableDictionary<string, object?>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>A copy with one metadata value set.</summary>
+    public Document With(string key, object? value) => this with { Metadata = Metadata.SetItem(key, value) };
+
+    /// <summary>A metadata value of the given type, or default when absent.</summary>
+    public T? Get<T>(string key) => Metadata.TryGetValue(key, out var value) && value is T typed ? typed : default;
+
+    /// <summary>A metadata value that a module requires; a missing one is a pipeline definition error.</summary>
+    public T Require<T>(string key) => Get<T>(key) ?? throw new InvalidOperationException($"document '{Destination}' has no metadata '{key}' of type {typeof(T).Name}");
+}

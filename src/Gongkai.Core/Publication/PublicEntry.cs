@@ -1,0 +1,26 @@
+using Gongkai.Model;
+
+namespace Gongkai.Publication;
+
+/// <summary>
+/// What the public may see of a catalogue entry. For a withheld entry only <see cref="No"/>, <see cref="Category"/>,
+/// <see cref="Status"/> and <see cref="WithheldReason"/> are set; every other field is null or empty.
+/// </summary>
+public sealed record PublicEntry(
+    int No,
+    ReportStatus Status,
+    Category? Category,
+    string? WithheldReason,
+    string? Id,
+    string? Title,
+    decimal? Amount,
+    string? AmountNote,
+    decimal? Score,
+    Grade? Grade,
+    string? BodyMarkdown,
+    string? Url,
+    IReadOnlyList<Attachment> Attachments)
+{
+    /// <summary>True for an entry whose report is published.</summary>
+    public bool IsPublished => Status == ReportStatus.Published;
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using Gongkai.Model;
+
+namespace Gongkai.Rendering;
+
+/// <summary>Number formats for zh-CN pages, exposed to templates as functions (<c>fmt_amount</c> …).</summary>
+public static class Formats
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>A decimal with as many places as its source had and no trailing zeros: 2438, 2177.62, 133.5.</summary>
+    public static string Number(decimal value) => value.ToString("0.############", Invariant);
+
+    /// <summary>An amount in 万元 shown as 亿元 from 10,000 万元 up, as the sources write it: 1.34 亿元, 465.47 万元.</summary>
+    public static string Money(decimal wan) => wan >= 10000m
+        ? $"{Number(wan / 10000m)} 亿元"
+        : $"{Number(wan)} 万元";
+
+    /// <summary>The Chinese grade label.</summary>
+    public static string GradeLabel(Grade grade) => grade.Label();
+
+    /// <summary>A grade's id for CSS and data attributes.</summary>
+    public static string GradeId(Grade grade) => grade.Id();
+}

@@ -1,0 +1,13 @@
+namespace Gongkai.Validation;
+
+/// <summary>A problem in the input: a stable code, where it is, what is wrong and how to fix it.</summary>
+public sealed record Diagnostic(string Code, Severity Severity, SourceLocation Location, string Message, string? Hint = null)
+{
+    /// <summary>"path:line:column: error GK0000: message (hint)", the form compilers use so editors can jump to it.</summary>
+    public override string ToString()
+    {
+        var kind = Severity == Severity.Error ? "error" : "warning";
+        var hint = Hint is null ? "" : $" ({Hint})";
+        return $"{Location}: {kind} {Code}: {Message}{hint}";
+    }
+}
