@@ -24,6 +24,13 @@ public static class YamlTreeReader
             diagnostics.Error("GK0007", at, $"invalid YAML: {e.InnerException?.Message ?? e.Message}", hint);
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet throws this instead of a YamlException for some unclosed flow collections.
+            diagnostics.Error("GK0007", new SourceLocation(file, firstLine, 1), "invalid YAML: the front matter could not be parsed",
+                "check that every [ ], { } and quote is closed");
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {

@@ -11,8 +11,8 @@ public static class Formats
     /// <summary>A decimal with as many places as its source had and no trailing zeros: 2438, 2177.62, 133.5.</summary>
     public static string Number(decimal value) => value.ToString("0.############", Invariant);
 
-    /// <summary>An amount in 万元 shown as 亿元 from 10,000 万元 up, as the sources write it: 1.34 亿元, 465.47 万元.</summary>
-    public static string Money(decimal wan) => wan >= 10000m
+    /// <summary>A total in 万元 shown as the sources write totals: in 亿元 from 0.1 亿元 up (1.34 亿元, 0.27 亿元), else in 万元.</summary>
+    public static string Money(decimal wan) => wan >= 1000m
         ? $"{Number(wan / 10000m)} 亿元"
         : $"{Number(wan)} 万元";
 

@@ -11,7 +11,7 @@ public sealed record PipelineFinished(string Name, int Documents, int Finished, 
 
 /// <summary>
 /// Runs pipelines: each starts when its dependencies are done, independent ones run at the same time, and documents
-/// inside a pipeline are processed in parallel. All work shares one scheduler limited to <c>parallelism</c> threads.
+/// inside a pipeline are processed in parallel. All work runs on <c>parallelism</c> dedicated threads.
 /// The first failure cancels the rest and is thrown as a <see cref="PipelineException"/>.
 /// </summary>
 public sealed class Engine
@@ -31,7 +31,7 @@ public sealed class Engine
     public async Task<EngineResult> RunAsync(string outputRoot, IProgress<PipelineFinished>? progress = null, CancellationToken cancellationToken = default)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, _parallelism).ConcurrentScheduler;
+        using var scheduler = new WorkerScheduler(_parallelism);
         var outputs = new ConcurrentDictionary<string, IReadOnlyList<Document>>(StringComparer.Ordinal);
         var durations = new ConcurrentDictionary<string, TimeSpan>(StringComparer.Ordinal);
         var tasks = new Dictionary<string, Task>(StringComparer.Ordinal);

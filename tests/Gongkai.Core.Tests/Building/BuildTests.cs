@@ -1,0 +1,112 @@
+using Gongkai.Building;
+using Gongkai.Tests.Support;
+
+namespace Gongkai.Tests.Building;
+
+public sealed class BuildTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private Task<BuildResult> Build(string input, string output, int parallelism = 0, string? theme = null, string? baseUrl = null) =>
+        SiteBuilder.BuildAsync(new BuildOptions(input, output, theme ?? Repo.Theme, baseUrl, parallelism));
+
+    [Fact]
+    public async Task Building_twice_gives_byte_identical_output()
+    {
+        var first = await Build(Repo.Input, _temp["one"], parallelism: 1);
+        var second = await Build(Repo.Input, _temp["two"], parallelism: 4);
+
+        Assert.True(first.Succeeded && second.Succeeded);
+        var a = OutputTree.Hashes(_temp["one"]);
+        var b = OutputTree.Hashes(_temp["two"]);
+        Assert.Equal(a.Keys, b.Keys);
+        Assert.Equal(a, b);
+        Assert.Equal(39, a.Count);
+    }
+
+    [Fact]
+    public async Task A_failed_build_leaves_the_previous_output_byte_for_byte_intact()
+    {
+        using var input = new MinimalInput();
+        var output = _temp["out"];
+        Assert.True((await Build(input.Root, output)).Succeeded);
+        var before = OutputTree.Hashes(output);
+
+        input.Replace(MinimalInput.CatalogueFile, "\"score\": 91.2", "\"score\": 191.2");
+        var failed = await Build(input.Root, output);
+
+        Assert.False(failed.Succeeded);
+        Assert.Contains(failed.Diagnostics, d => d.Code == "GK0102");
+        Assert.Equal(before, OutputTree.Hashes(output));
+        Assert.False(Directory.Exists(_temp[".out.staging"]));
+    }
+
+    [Fact]
+    public async Task A_template_failure_mid_build_leaves_the_previous_output_intact_and_names_the_document()
+    {
+        using var input = new MinimalInput();
+        var output = _temp["out"];
+        Assert.True((await Build(input.Root, output)).Succeeded);
+        var before = OutputTree.Hashes(output);
+
+        var theme = _temp.CopyTree(Repo.Theme, "theme");
+        File.AppendAllText(Path.Combine(theme, "layouts", "report.sbn-html"), "{{ entry.no_such_field.x }}");
+        var failed = await Build(input.Root, output, theme: theme);
+
+        Assert.False(failed.Succeeded);
+        Assert.Contains("pipeline 'Reports', module 'ApplyLayout'", failed.Error);
+        Assert.Contains("reports.json", failed.Error);
+        Assert.Equal(before, OutputTree.Hashes(output));
+    }
+
+    [Fact]
+    public async Task A_template_syntax_error_is_reported_with_its_file_and_line()
+    {
+        using var input = new MinimalInput();
+        var theme = _temp.CopyTree(Repo.Theme, "theme");
+        File.WriteAllText(Path.Combine(theme, "layouts", "region.sbn-html"), "<h1>\n{{ if }}\n");
+        var failed = await Build(input.Root, _temp["out"], theme: theme);
+
+        Assert.False(failed.Succeeded);
+        Assert.Contains("region.sbn-html(2,", failed.Error);
+    }
+
+    [Fact]
+    public async Task The_output_folder_may_not_be_or_contain_the_input()
+    {
+        using var input = new MinimalInput();
+        var result = await Build(input.Root, Path.GetDirectoryName(input.Root)!);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("is or contains the input folder", result.Error);
+        Assert.True(File.Exists(Path.Combine(input.Root, "site.json")));
+    }
+
+    [Fact]
+    public async Task Base_url_prefixes_every_link()
+    {
+        using var input = new MinimalInput();
+        var output = _temp["out"];
+        Assert.True((await Build(input.Root, output, baseUrl: "/disclosures")).Succeeded);
+
+        var page = Html.Load(Path.Combine(output, "regions/demo/2023/index.html"));
+        var hrefs = page.QuerySelectorAll("a[href], link[href]").Select(a => a.GetAttribute("href")!).Where(h => !h.StartsWith('#')).ToList();
+        Assert.NotEmpty(hrefs);
+        Assert.All(hrefs, h => Assert.StartsWith("/disclosures/", h));
+    }
+
+    [Fact]
+    public async Task A_withheld_entry_shows_only_its_public_fields()
+    {
+        using var input = new MinimalInput();
+        var output = _temp["out"];
+        Assert.True((await Build(input.Root, output)).Succeeded);
+
+        var everything = string.Concat(Directory.GetFiles(output, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
+        Assert.DoesNotContain("保密项目", everything);
+        Assert.DoesNotContain("secret", everything);
+        Assert.Contains("涉及涉密及敏感信息", everything);
+    }
+}

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using Gongkai.Tests.Input;
+using Gongkai.Tests.Support;
+
+namespace Gongkai.Tests.Building;
+
+public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
+{
+    private string PagePath(string relative) => Path.Combine(site.Output, relative, "index.html");
+
+    [Fact]
+    public void There_is_a_page_for_home_each_region_disclosure_and_published_report()
+    {
+        string[] expected =
+        [
+            "index.html",
+            "regions/bayingolin/index.html", "regions/karamay/index.html", "regions/kashi-edz/index.html", "regions/zhundong/index.html",
+            "regions/bayingolin/2024/index.html", "regions/karamay/2023/index.html", "regions/kashi-edz/2024/index.html", "regions/zhundong/2021/index.html",
+        ];
+        Assert.All(expected, p => Assert.True(File.Exists(Path.Combine(site.Output, p)), p));
+
+        var reportPages = Directory.GetFiles(site.Output, "index.html", SearchOption.AllDirectories).Count(p => p.Contains("/reports/"));
+        Assert.Equal(6 + 9 + 10, reportPages);
+        Assert.Equal(1 + 4 + 4 + 25, site.Result.Pages);
+    }
+
+    [Theory]
+    [MemberData(nameof(SeedFigures.Disclosures), MemberType = typeof(SeedFigures))]
+    public void Catalogue_rows_and_key_figures_match_the_seed(string region, int year, int objects, int reports, int withheld, decimal total, int? published, int? withheldRows)
+    {
+        var page = Html.Load(PagePath($"regions/{region}/{year}"));
+        var rows = page.QuerySelectorAll("tr[data-status]");
+        Assert.Equal(published ?? 0, rows.Count(r => r.GetAttribute("data-status") == "published"));
+        Assert.Equal(withheldRows ?? 0, rows.Count(r => r.GetAttribute("data-status") == "withheld"));
+        Assert.All(rows.Where(r => r.GetAttribute("data-status") == "withheld"), r =>
+        {
+            Assert.Contains("不予公开", r.TextContent);
+            Assert.Contains("涉及涉密及敏感信息", r.TextContent);
+            Assert.Empty(r.QuerySelectorAll("a"));
+        });
+
+        var figures = page.QuerySelectorAll(".figures dd").Select(dd => dd.TextContent).ToList();
+        Assert.Equal($"{objects} 个", figures[0]);
+        Assert.Equal(Gongkai.Rendering.Formats.Money(total), figures[1]);
+        Assert.Equal($"{reports} 份", figures[2]);
+        Assert.Equal($"{reports - withheld} 份", figures[3]);
+        Assert.Equal($"{withheld} 份", figures[4]);
+
+        var data = JsonDocument.Parse(File.ReadAllText(Path.Combine(site.Output, $"regions/{region}/{year}/index.json"))).RootElement;
+        var evaluation = data.GetProperty("evaluation");
+        Assert.Equal(objects, evaluation.GetProperty("objectCount").GetInt32());
+        Assert.Equal(reports, evaluation.GetProperty("reportCount").GetInt32());
+        Assert.Equal(withheld, evaluation.GetProperty("withheldCount").GetInt32());
+        Assert.Equal(total, evaluation.GetProperty("totalAmount").GetDecimal());
+        Assert.Equal(published is not null, data.GetProperty("itemised").GetBoolean());
+    }
+
+    [Fact]
+    public void Amounts_show_as_the_sources_write_them() =>
+        Assert.Equal(["1.34 亿元", "5.38 亿元", "23.81 亿元", "0.27 亿元"],
+            new[] { "kashi-edz/2024", "bayingolin/2024", "karamay/2023", "zhundong/2021" }
+                .Select(p => Html.Load(PagePath("regions/" + p)).QuerySelectorAll(".figures dd")[1].TextContent));
+
+    [Theory]
+    [MemberData(nameof(SeedFigures.Karamay), MemberType = typeof(SeedFigures))]
+    public void Karamay_scores_grades_and_amounts_are_in_the_page_and_the_data(int no, decimal score, string grade, decimal? amount)
+    {
+        var row = Html.Load(PagePath("regions/karamay/2023")).QuerySelectorAll("tr[data-status]")[no - 1];
+        var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(no.ToString(), cells[0]);
+        Assert.Equal(amount is null ? "—" : Gongkai.Rendering.Formats.Number(amount.Value), cells[3]);
+        Assert.Equal(Gongkai.Rendering.Formats.Number(score), cells[4]);
+        Assert.Equal(grade, cells[5]);
+
+        var entry = JsonDocument.Parse(File.ReadAllText(Path.Combine(site.Output, "regions/karamay/2023/index.json"))).RootElement
+            .GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("no").GetInt32() == no);
+        Assert.Equal(score, entry.GetProperty("score").GetDecimal());
+        Assert.Equal(grade, entry.GetProperty("grade").GetString());
+        Assert.Equal(amount, entry.TryGetProperty("amount", out var a) ? a.GetDecimal() : null);
+
+        var reportPage = Html.Load(PagePath($"regions/karamay/2023/reports/{entry.GetProperty("id").GetString()}"));
+        Assert.Contains($"{Gongkai.Rendering.Formats.Number(score)} 分", reportPage.QuerySelector(".meta-list")!.TextContent);
+        Assert.Contains($"平均分为 {score} 分", reportPage.QuerySelector(".report-body")!.TextContent);
+    }
+
+    [Fact]
+    public void Karamay_json_keeps_decimals_exact() =>
+        Assert.Contains("\"score\": 90.35", site.Read("regions/karamay/2023/index.json"));
+
+    [Fact]
+    public void Zhundong_shows_a_note_instead_of_rows()
+    {
+        var page = Html.Load(PagePath("regions/zhundong/2021"));
+        Assert.Empty(page.QuerySelectorAll("tr[data-status]"));
+        var note = page.QuerySelector("[data-itemised=false]")!.TextContent;
+        Assert.Contains("未逐项列出", note);
+        Assert.Contains("5 个", note);
+        Assert.DoesNotContain("不予公开", page.QuerySelector(".catalogue")!.TextContent);
+    }
+
+    [Fact]
+    public void Catalogue_summaries_give_published_and_withheld_counts()
+    {
+        Assert.Equal("共 11 份评价报告：公开 6 份，5 份不予公开", Html.Load(PagePath("regions/kashi-edz/2024")).QuerySelector(".catalogue-summary")!.TextContent);
+        Assert.Equal("共 11 份评价报告：公开 9 份，2 份不予公开", Html.Load(PagePath("regions/bayingolin/2024")).QuerySelector(".catalogue-summary")!.TextContent);
+        Assert.Equal("共 10 份评价报告：公开 10 份", Html.Load(PagePath("regions/karamay/2023")).QuerySelector(".catalogue-summary")!.TextContent);
+    }
+
+    [Fact]
+    public void Hard_wrapped_chinese_narrative_reads_without_stray_spaces()
+    {
+        var text = Html.Load(PagePath("regions/bayingolin/2024")).QuerySelector(".narrative")!.TextContent;
+        Assert.Contains("评价类型覆盖", text);
+        Assert.Contains("涉及资金 1.27 亿元", text);
+        Assert.DoesNotContain("评价类\n型", text);
+    }
+
+    [Fact]
+    public void Every_page_is_zh_cn_and_has_one_h1_and_a_title()
+    {
+        foreach (var file in Directory.GetFiles(site.Output, "*.html", SearchOption.AllDirectories))
+        {
+            var page = Html.Load(file);
+            Assert.Equal("zh-CN", page.DocumentElement.GetAttribute("lang"));
+            Assert.Single(page.QuerySelectorAll("h1"));
+            Assert.False(string.IsNullOrWhiteSpace(page.Title), file);
+        }
+    }
+
+    [Fact]
+    public void Every_internal_link_resolves_to_a_file_in_the_output()
+    {
+        var broken = new List<string>();
+        foreach (var file in Directory.GetFiles(site.Output, "*.html", SearchOption.AllDirectories))
+        {
+            var page = Html.Load(file);
+            var targets = page.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!)
+                .Concat(page.QuerySelectorAll("link[href]").Select(l => l.GetAttribute("href")!))
+                .Concat(page.QuerySelectorAll("[src]").Select(e => e.GetAttribute("src")!));
+            foreach (var href in targets.Where(h => !h.StartsWith("http", StringComparison.Ordinal)))
+            {
+                if (!href.StartsWith('/') && !href.StartsWith('#'))
+                {
+                    broken.Add($"{file}: relative link {href}");
+                    continue;
+                }
+
+                var path = href.Split('#')[0];
+                if (path.Length == 0)
+                {
+                    continue;
+                }
+
+                var target = Path.Combine(site.Output, path.TrimStart('/'));
+                if (path.EndsWith('/'))
+                {
+                    target = Path.Combine(target, "index.html");
+                }
+
+                if (!File.Exists(target))
+                {
+                    broken.Add($"{Path.GetRelativePath(site.Output, file)} → {href}");
+                }
+            }
+        }
+
+        Assert.Empty(broken);
+    }
+}
