@@ -30,7 +30,7 @@ public static class SitePipelines
             new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(site, pages.Links)), write),
             new(Regions, new CreateDocuments("regions", _ => RegionPages.Create(site, pages)), layout, write),
             new Pipeline(Home,
-                new CreateDocuments("home", context => [HomePage.Create(site, pages, context.OutputsOf(Regions))]), layout, write)
+                new CreateDocuments("home", context => [HomePage.Create(site, pages, context.OutputsOf(Regions), theme.Strings["home.intro"])]), layout, write)
                 .After(Regions),
         ];
     }

@@ -1,5 +1,6 @@
 using Gongkai.Pipelines;
 using Gongkai.Publication;
+using Gongkai.Rendering;
 using Scriban.Runtime;
 
 namespace Gongkai.Pages;
@@ -24,7 +25,9 @@ public static class DisclosurePages
                     ["data_href"] = pages.Links.Href(Permalinks.DisclosureData(d)),
                 };
                 var title = $"{region.Name} {d.FiscalYear} 年度 {d.Title}";
-                yield return pages.Page(Permalinks.Disclosure(d), "disclosure", title, pages.DisclosureTrail(region, d), values,
+                var e = d.Evaluation;
+                var description = $"{region.Name} {d.FiscalYear} 年度重点绩效评价：评价对象 {e.ObjectCount} 个，评价资金 {Formats.Money(e.TotalAmount)}，评价报告 {e.ReportCount} 份，其中 {e.WithheldCount} 份不予公开。";
+                yield return pages.Page(Permalinks.Disclosure(d), "disclosure", title, description, pages.DisclosureTrail(region, d), values,
                     d.Body, $"regions/{region.Slug}/{d.Year}/disclosure.md");
             }
         }

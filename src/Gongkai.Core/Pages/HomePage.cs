@@ -9,7 +9,7 @@ namespace Gongkai.Pages;
 public static class HomePage
 {
     /// <summary>The home page document, made from the region pages' outputs.</summary>
-    public static Document Create(PublicSite site, PageModel pages, IReadOnlyList<Document> regionPages)
+    public static Document Create(PublicSite site, PageModel pages, IReadOnlyList<Document> regionPages, string description)
     {
         var regions = regionPages
             .Select(doc => (Region: doc.Require<PublicRegion>(RegionPages.RegionKey), Path: doc.Require<string>(MetadataKeys.Path)))
@@ -23,6 +23,6 @@ public static class HomePage
             })
             .ToList();
         var values = new ScriptObject { ["regions"] = regions };
-        return pages.Page(Permalinks.Home, "home", site.Info.Title, [], values, source: "site.json");
+        return pages.Page(Permalinks.Home, "home", site.Info.Title, description, [], values, source: "site.json");
     }
 }

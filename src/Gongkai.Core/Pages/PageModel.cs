@@ -14,12 +14,13 @@ public sealed class PageModel(PublicSite site, Permalinks links)
     /// <summary>The permalinks used for every href.</summary>
     public Permalinks Links => links;
 
-    /// <summary>A page document at <paramref name="path"/> rendered with <paramref name="layout"/>.</summary>
-    public Document Page(string path, string layout, string title, IReadOnlyList<Crumb> breadcrumbs, ScriptObject values, string? markdown = null, string? source = null)
+    /// <summary>A page document at <paramref name="path"/> rendered with <paramref name="layout"/>; <paramref name="description"/> is its meta description.</summary>
+    public Document Page(string path, string layout, string title, string description, IReadOnlyList<Crumb> breadcrumbs, ScriptObject values, string? markdown = null, string? source = null)
     {
         var page = new ScriptObject
         {
             ["title"] = title,
+            ["description"] = description,
             ["path"] = path,
             ["href"] = links.Href(path),
             ["breadcrumbs"] = breadcrumbs,

@@ -20,7 +20,8 @@ public static class RegionPages
                 ["region"] = region,
                 ["disclosures"] = region.Disclosures.Select(d => new { Disclosure = d, Href = pages.Links.Href(Permalinks.Disclosure(d)) }).ToList(),
             };
-            yield return pages.Page(Permalinks.Region(region.Slug), "region", region.Name, pages.RegionTrail(region), values,
+            var description = region.Summary ?? $"{region.Name}历年财政重点绩效评价结果公开。";
+            yield return pages.Page(Permalinks.Region(region.Slug), "region", region.Name, description, pages.RegionTrail(region), values,
                 source: $"regions/{region.Slug}/region.json").With(RegionKey, region);
         }
     }

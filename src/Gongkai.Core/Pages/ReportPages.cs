@@ -22,7 +22,8 @@ public static class ReportPages
                 ["attachments"] = entry.Attachments.Select(a => new { a.FileName, Href = pages.Links.Href(path + a.FileName) }).ToList(),
                 ["has_body"] = entry.BodyMarkdown is not null,
             };
-            yield return pages.Page(path, "report", entry.Title!, pages.DisclosureTrail(region, disclosure), values,
+            var description = $"{region.Name} {disclosure.FiscalYear} 年度财政重点绩效评价报告：{entry.Title}";
+            yield return pages.Page(path, "report", entry.Title!, description, pages.DisclosureTrail(region, disclosure), values,
                 entry.BodyMarkdown ?? "", $"regions/{region.Slug}/{disclosure.Year}/reports.json");
         }
     }

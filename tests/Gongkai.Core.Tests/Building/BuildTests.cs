@@ -23,7 +23,7 @@ public sealed class BuildTests : IDisposable
         var b = OutputTree.Hashes(_temp["two"]);
         Assert.Equal(a.Keys, b.Keys);
         Assert.Equal(a, b);
-        Assert.Equal(39, a.Count);
+        Assert.Equal(40, a.Count);
     }
 
     [Fact]
@@ -108,5 +108,22 @@ public sealed class BuildTests : IDisposable
         Assert.DoesNotContain("保密项目", everything);
         Assert.DoesNotContain("secret", everything);
         Assert.Contains("涉及涉密及敏感信息", everything);
+    }
+
+    [Fact]
+    public async Task Attachments_are_copied_beside_the_report_and_linked_with_the_external_url()
+    {
+        using var input = new MinimalInput();
+        input.Write("regions/demo/2023/reports/pdf/park.pdf", "%PDF-1.4 test");
+        input.Replace(MinimalInput.CatalogueFile, "\"body\": \"park.md\"",
+            "\"body\": \"park.md\", \"url\": \"https://www.example.gov.cn/park.html\", \"attachments\": [\"pdf/park.pdf\"]");
+        var output = _temp["out"];
+        Assert.True((await Build(input.Root, output)).Succeeded);
+
+        Assert.Equal("%PDF-1.4 test", File.ReadAllText(Path.Combine(output, "regions/demo/2023/reports/park/park.pdf")));
+        var page = Html.Load(Path.Combine(output, "regions/demo/2023/reports/park/index.html"));
+        var hrefs = page.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/regions/demo/2023/reports/park/park.pdf", hrefs);
+        Assert.Contains("https://www.example.gov.cn/park.html", hrefs);
     }
 }

@@ -116,7 +116,7 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
     }
 
     [Fact]
-    public void Every_page_is_zh_cn_and_has_one_h1_and_a_title()
+    public void Every_page_is_zh_cn_and_has_one_h1_a_title_and_a_description()
     {
         foreach (var file in Directory.GetFiles(site.Output, "*.html", SearchOption.AllDirectories))
         {
@@ -124,6 +124,7 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
             Assert.Equal("zh-CN", page.DocumentElement.GetAttribute("lang"));
             Assert.Single(page.QuerySelectorAll("h1"));
             Assert.False(string.IsNullOrWhiteSpace(page.Title), file);
+            Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("meta[name=description]")?.GetAttribute("content")), file);
         }
     }
 

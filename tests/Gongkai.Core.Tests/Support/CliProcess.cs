@@ -1,0 +1,27 @@
+using System.Diagnostics;
+
+namespace Gongkai.Tests.Support;
+
+/// <summary>Runs the built gongkai command line as a separate process, the way users run it.</summary>
+public static class CliProcess
+{
+    /// <summary>Runs gongkai with arguments; returns exit code and combined output.</summary>
+    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "gongkai.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout + stderr.Result);
+    }
+}
