@@ -23,9 +23,12 @@ internal static class BuildCommand
             }
         });
 
-        var command = new Command("build", "Build the site from the input folder.") { input, output, theme, baseUrl, parallelism };
+        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Refuse to build when the input has warnings" };
+
+        var command = new Command("build", "Build the site from the input folder.") { input, output, theme, baseUrl, parallelism, warningsAsErrors };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(theme)!, parse.GetValue(baseUrl), parse.GetValue(parallelism)),
+            new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(theme)!, parse.GetValue(baseUrl),
+                parse.GetValue(parallelism), parse.GetValue(warningsAsErrors)),
             cancellationToken));
         return command;
     }

@@ -23,9 +23,17 @@ public sealed class OutputFolder
 
     private string Previous { get; }
 
-    /// <summary>Why this folder must not be used as output when it is, contains or equals a protected folder; null when it is safe.</summary>
+    /// <summary>
+    /// Why this folder must not be used as output, or null when it is safe: it must not be, or contain, a protected
+    /// folder (input, theme), nor be a repository (everything in it would be replaced).
+    /// </summary>
     public string? Refusal(params (string Name, string Path)[] protectedFolders)
     {
+        if (Directory.Exists(Path.Combine(_target, ".git")) || File.Exists(Path.Combine(_target, ".git")))
+        {
+            return $"the output folder {_target} is a repository (it has .git); choose another output folder";
+        }
+
         foreach (var (name, path) in protectedFolders)
         {
             var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));

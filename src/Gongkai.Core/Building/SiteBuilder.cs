@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Gongkai.Input;
 using Gongkai.Input.Binding;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
@@ -15,7 +14,6 @@ public static class SiteBuilder
     public static async Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress = null, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
-        var diagnostics = new DiagnosticBag();
         var output = new OutputFolder(options.Output);
         var refusal = output.Refusal(("input", options.Input), ("theme", options.Theme));
         if (refusal is not null)
@@ -23,11 +21,14 @@ public static class SiteBuilder
             return BuildResult.Failed([], refusal, watch.Elapsed);
         }
 
-        var site = new InputReader(options.Input, diagnostics).Read();
-        if (site is null || diagnostics.HasErrors)
+        var validation = SiteValidator.Validate(options.Input);
+        var diagnostics = validation.Diagnostics;
+        if (!validation.Passes(options.WarningsAsErrors))
         {
-            return BuildResult.Failed(diagnostics.Sorted(), null, watch.Elapsed);
+            return BuildResult.Failed(diagnostics, null, watch.Elapsed);
         }
+
+        var site = validation.Site!;
 
         if (options.BaseUrl is { } baseUrl)
         {
@@ -41,7 +42,7 @@ public static class SiteBuilder
         }
         catch (ThemeException e)
         {
-            return BuildResult.Failed(diagnostics.Sorted(), e.Message, watch.Elapsed);
+            return BuildResult.Failed(diagnostics, e.Message, watch.Elapsed);
         }
 
         var engine = new Engine(SitePipelines.Create(Publisher.Publish(site), theme), options.EffectiveParallelism);
@@ -54,7 +55,7 @@ public static class SiteBuilder
         catch (Exception e) when (e is PipelineException or ThemeException or IOException or UnauthorizedAccessException)
         {
             output.Abandon();
-            return BuildResult.Failed(diagnostics.Sorted(), e.Message, watch.Elapsed);
+            return BuildResult.Failed(diagnostics, e.Message, watch.Elapsed);
         }
         catch
         {
@@ -66,7 +67,7 @@ public static class SiteBuilder
         var written = result.Outputs.Values.SelectMany(d => d).ToList();
         return new BuildResult(
             true,
-            diagnostics.Sorted(),
+            diagnostics,
             null,
             written.Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)),
             written.Count,

@@ -4,11 +4,24 @@ using Gongkai.Validation;
 
 namespace Gongkai.Input;
 
-/// <summary>Reads typed fields from an <see cref="InputMap"/>, reporting each problem with the field's position.</summary>
-public sealed class Fields(InputMap map, DiagnosticBag diagnostics)
+/// <summary>
+/// Reads typed fields from an <see cref="InputMap"/>, reporting each problem with the field's position and its path
+/// (<paramref name="path"/> is where the map stands, e.g. <c>[2]</c> or <c>evaluation</c>).
+/// </summary>
+public sealed class Fields(InputMap map, DiagnosticBag diagnostics, string path = "")
 {
     /// <summary>The map being read.</summary>
     public InputMap Map => map;
+
+    /// <summary>The path of a field of this map, e.g. <c>[2].score</c>.</summary>
+    public string PathOf(string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    /// <summary>Where a field's value stands, or the map itself when the field is absent.</summary>
+    public SourceLocation LocationOf(string key) => map[key]?.Location ?? map.Location;
+
+    /// <summary>Reports an error about a field at its value's position.</summary>
+    public void Error(string code, string key, string message, string? hint = null) =>
+        diagnostics.Error(code, LocationOf(key), message, hint, PathOf(key));
 
     /// <summary>A string field; numbers are accepted as their text.</summary>
     public string? String(string key, bool required = false)
@@ -20,8 +33,8 @@ public sealed class Fields(InputMap map, DiagnosticBag diagnostics)
                 return null;
             case InputScalar { Kind: ScalarKind.String or ScalarKind.Number } s when s.Text.Trim().Length > 0:
                 return s.Text.Trim();
-            case InputScalar { Kind: ScalarKind.String } s:
-                diagnostics.Error("GK0104", s.Location, $"\"{key}\" must not be empty");
+            case InputScalar { Kind: ScalarKind.String }:
+                Error("GK0104", key, $"\"{key}\" must not be empty");
                 return null;
             default:
                 WrongType(key, node, "a string");
@@ -119,7 +132,7 @@ public sealed class Fields(InputMap map, DiagnosticBag diagnostics)
             var hint = nearest is not null && EditDistance(nearest, property.Key) <= Math.Max(2, nearest.Length / 3)
                 ? $"did you mean \"{nearest}\"?"
                 : $"known fields: {string.Join(", ", known)}";
-            diagnostics.Error("GK0103", property.KeyLocation, $"unknown field \"{property.Key}\"", hint);
+            diagnostics.Error("GK0103", property.KeyLocation, $"unknown field \"{property.Key}\"", hint, PathOf(property.Key));
         }
     }
 
@@ -133,17 +146,17 @@ public sealed class Fields(InputMap map, DiagnosticBag diagnostics)
 
         if (node is null && required)
         {
-            diagnostics.Error("GK0100", map.Location, $"missing required field \"{key}\"");
+            diagnostics.Error("GK0100", map.Location, $"missing required field \"{key}\"", null, PathOf(key));
         }
 
         return node;
     }
 
     private void WrongType(string key, InputNode node, string expected) =>
-        diagnostics.Error("GK0101", node.Location, $"\"{key}\" must be {expected}, got {node.Describe()}");
+        Error("GK0101", key, $"\"{key}\" must be {expected}, got {node.Describe()}");
 
     private void OutOfRange(string key, InputNode node, string expected) =>
-        diagnostics.Error("GK0102", node.Location, $"\"{key}\" must be {expected}, got {node.Describe()}");
+        Error("GK0102", key, $"\"{key}\" must be {expected}, got {node.Describe()}");
 
     private static string RangeText(int min, int max) =>
         max == int.MaxValue ? $"≥ {min}" : $"between {min} and {max}";

@@ -9,6 +9,9 @@ namespace Gongkai.Input;
 public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics)
 {
     private readonly DiagnosticBag _diagnostics = diagnostics;
+
+    /// <summary>Where every object read came from, for checks that run on the model afterwards.</summary>
+    public SourceMap Sources { get; } = new();
     private readonly string _root = Path.GetFullPath(inputRoot);
 
     /// <summary>The site, or null when it could not be read far enough to build (see the diagnostics).</summary>
@@ -101,16 +104,13 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics)
         var text = SourceText.ReadText(Full(file), file, _diagnostics);
         var parts = text is null ? null : FrontMatter.Split(text, file, _diagnostics);
         var node = parts is null ? null : YamlTreeReader.Parse(parts.Yaml, file, parts.YamlFirstLine, _diagnostics);
-        var disclosure = node is null ? null : DisclosureBinder.Bind(node, parts!.Body, slug, year, file, _diagnostics);
 
         var catalogueNode = ReadJson($"{folder}/reports.json", required: false);
-        if (disclosure is null || catalogueNode is null)
-        {
-            return disclosure;
-        }
+        var entries = catalogueNode is null
+            ? null
+            : CatalogueBinder.Bind(catalogueNode, new ReportFiles(this, $"{folder}/reports"), Sources, _diagnostics);
 
-        var entries = CatalogueBinder.Bind(catalogueNode, new ReportFiles(this, $"{folder}/reports"), _diagnostics);
-        return disclosure with { Entries = entries };
+        return node is null ? null : DisclosureBinder.Bind(node, parts!, slug, year, file, entries, Sources, _diagnostics);
     }
 
     private InputNode? ReadJson(string file, bool required)
@@ -153,10 +153,16 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics)
             }
 
             // A body may carry front matter for the office's own records; it is never published.
-            var markdown = text.StartsWith("---\n", StringComparison.Ordinal)
-                ? FrontMatter.Split(text, file, reader._diagnostics)?.Body
-                : text;
-            return markdown is null ? null : new ReportBody(file, markdown);
+            var hasFrontMatter = text.StartsWith("---\n", StringComparison.Ordinal);
+            var parts = hasFrontMatter ? FrontMatter.Split(text, file, reader._diagnostics) : null;
+            if (hasFrontMatter && parts is null)
+            {
+                return null;
+            }
+
+            var body = new ReportBody(file, parts?.Body ?? text);
+            reader.Sources.Record(body, "", new SourceLocation(file, parts?.BodyFirstLine ?? 1, 1));
+            return body;
         }
 
         public Attachment? FindAttachment(string relativePath, SourceLocation namedAt)

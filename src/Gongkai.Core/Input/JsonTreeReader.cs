@@ -40,7 +40,16 @@ public static class JsonTreeReader
         catch (JsonException e)
         {
             var (line, column) = ErrorPosition(utf8, e, reader.TokenStartIndex);
-            diagnostics.Error("GK0005", new SourceLocation(file, line, column), $"invalid JSON: {CleanMessage(e.Message)}");
+            if (reader.CurrentDepth >= MaxDepth - 1)
+            {
+                diagnostics.Error("GK0008", new SourceLocation(file, line, column), $"JSON is nested more than {MaxDepth} levels deep",
+                    "input files need only a few levels; look for unclosed [ or {");
+            }
+            else
+            {
+                diagnostics.Error("GK0005", new SourceLocation(file, line, column), $"invalid JSON: {CleanMessage(e.Message)}");
+            }
+
             return null;
         }
     }

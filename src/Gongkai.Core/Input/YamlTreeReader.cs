@@ -9,9 +9,19 @@ namespace Gongkai.Input;
 /// <summary>Parses YAML (front matter) into an <see cref="InputNode"/> tree with file positions.</summary>
 public static class YamlTreeReader
 {
+    /// <summary>The deepest nesting accepted; the YAML library recurses per level, so deeper input could exhaust the stack.</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>Parses YAML that starts at <paramref name="firstLine"/> of <paramref name="file"/>; reports errors and returns null on failure.</summary>
     public static InputNode? Parse(string yaml, string file, int firstLine, DiagnosticBag diagnostics)
     {
+        if (TooDeep(yaml) is { } deepLine)
+        {
+            diagnostics.Error("GK0008", new SourceLocation(file, firstLine + deepLine, 1),
+                $"front matter is nested more than {MaxDepth} levels deep", "front matter needs only a few levels; check the indentation and brackets");
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -19,9 +29,16 @@ public static class YamlTreeReader
         }
         catch (YamlException e)
         {
+            // The parser notices a tab only where it breaks the structure, often a line later; point at the tab itself.
+            if (FirstIndentingTab(yaml) is { } tabLine)
+            {
+                diagnostics.Error("GK0007", new SourceLocation(file, firstLine + tabLine, 1), "invalid YAML: a line is indented with a tab",
+                    "YAML does not allow tabs for indentation; indent with spaces");
+                return null;
+            }
+
             var at = new SourceLocation(file, (int)e.Start.Line + firstLine - 1, (int)e.Start.Column);
-            var hint = yaml.Contains('\t') ? "YAML does not allow tabs for indentation; indent with spaces" : null;
-            diagnostics.Error("GK0007", at, $"invalid YAML: {e.InnerException?.Message ?? e.Message}", hint);
+            diagnostics.Error("GK0007", at, $"invalid YAML: {e.InnerException?.Message ?? e.Message}");
             return null;
         }
         catch (InvalidOperationException)
@@ -57,6 +74,48 @@ public static class YamlTreeReader
             default:
                 return new InputScalar(at, node.ToString(), ScalarKind.String);
         }
+    }
+
+    // The 0-based line of the first line whose indentation contains a tab, or null.
+    private static int? FirstIndentingTab(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].AsSpan()[..(lines[i].Length - lines[i].TrimStart(" \t").Length)];
+            if (indent.Contains('\t'))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    // The 0-based line where nesting (indentation or open brackets) first goes past the limit, or null.
+    private static int? TooDeep(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        var brackets = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Length - line.TrimStart(' ').Length > 2 * MaxDepth)
+            {
+                return i;
+            }
+
+            foreach (var c in line)
+            {
+                brackets += c is '[' or '{' ? 1 : c is ']' or '}' ? -1 : 0;
+                if (brackets > MaxDepth)
+                {
+                    return i;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static ScalarKind KindOf(YamlScalarNode scalar)

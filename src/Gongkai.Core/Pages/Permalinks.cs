@@ -18,14 +18,23 @@ public sealed class Permalinks(string baseUrl)
     public static string Region(string slug) => $"regions/{slug}/";
 
     /// <summary>A disclosure's page.</summary>
-    public static string Disclosure(PublicDisclosure d) => $"regions/{d.RegionSlug}/{d.Year}/";
+    public static string Disclosure(string regionSlug, int year) => $"regions/{regionSlug}/{year}/";
+
+    /// <summary>A disclosure's page.</summary>
+    public static string Disclosure(PublicDisclosure d) => Disclosure(d.RegionSlug, d.Year);
 
     /// <summary>A disclosure's public data.</summary>
-    public static string DisclosureData(PublicDisclosure d) => Disclosure(d) + "index.json";
+    public static string DisclosureData(string regionSlug, int year) => Disclosure(regionSlug, year) + "index.json";
+
+    /// <summary>A disclosure's public data.</summary>
+    public static string DisclosureData(PublicDisclosure d) => DisclosureData(d.RegionSlug, d.Year);
+
+    /// <summary>A published report's page.</summary>
+    public static string Report(string regionSlug, int year, string id) => $"{Disclosure(regionSlug, year)}reports/{id}/";
 
     /// <summary>A published report's page.</summary>
     public static string Report(PublicDisclosure d, PublicEntry e) =>
-        e.Id is null ? throw new InvalidOperationException("a withheld entry has no page") : $"{Disclosure(d)}reports/{e.Id}/";
+        e.Id is null ? throw new InvalidOperationException("a withheld entry has no page") : Report(d.RegionSlug, d.Year, e.Id);
 
     /// <summary>The file a page path is written to.</summary>
     public static string FileOf(string pagePath) => pagePath + "index.html";

@@ -7,12 +7,12 @@ public sealed class DiagnosticBag
     private readonly Lock _lock = new();
 
     /// <summary>Adds an error.</summary>
-    public void Error(string code, SourceLocation at, string message, string? hint = null) =>
-        Add(new Diagnostic(code, Severity.Error, at, message, hint));
+    public void Error(string code, SourceLocation at, string message, string? hint = null, string? field = null) =>
+        Add(new Diagnostic(code, Severity.Error, at, message, hint, field));
 
     /// <summary>Adds a warning.</summary>
-    public void Warning(string code, SourceLocation at, string message, string? hint = null) =>
-        Add(new Diagnostic(code, Severity.Warning, at, message, hint));
+    public void Warning(string code, SourceLocation at, string message, string? hint = null, string? field = null) =>
+        Add(new Diagnostic(code, Severity.Warning, at, message, hint, field));
 
     /// <summary>Adds a diagnostic.</summary>
     public void Add(Diagnostic diagnostic)

@@ -17,11 +17,12 @@ public interface IReportFiles
 /// <summary>Binds <c>reports.json</c>, the catalogue of a disclosure.</summary>
 public static class CatalogueBinder
 {
-    private static readonly string[] Known =
+    /// <summary>The fields a catalogue entry may have.</summary>
+    public static readonly string[] Known =
         ["no", "id", "title", "category", "amount", "amountNote", "score", "grade", "status", "withheldReason", "body", "url", "attachments"];
 
     /// <summary>The entries in file order; entries with errors are left out (and reported).</summary>
-    public static IReadOnlyList<CatalogueEntry> Bind(InputNode root, IReportFiles files, DiagnosticBag diagnostics)
+    public static IReadOnlyList<CatalogueEntry> Bind(InputNode root, IReportFiles files, SourceMap sources, DiagnosticBag diagnostics)
     {
         if (root is not InputList list)
         {
@@ -30,16 +31,18 @@ public static class CatalogueBinder
         }
 
         var entries = new List<CatalogueEntry>();
-        foreach (var item in list.Items)
+        for (var index = 0; index < list.Items.Count; index++)
         {
+            var item = list.Items[index];
             if (item is not InputMap map)
             {
                 diagnostics.Error("GK0101", item.Location, $"a catalogue entry must be an object, got {item.Describe()}");
                 continue;
             }
 
-            if (BindEntry(map, files, diagnostics) is { } entry)
+            if (BindEntry(new Fields(map, diagnostics, $"[{index}]"), files, diagnostics) is { } entry)
             {
+                sources.Record(entry, map);
                 entries.Add(entry);
             }
         }
@@ -47,20 +50,20 @@ public static class CatalogueBinder
         return entries;
     }
 
-    private static CatalogueEntry? BindEntry(InputMap map, IReportFiles files, DiagnosticBag diagnostics)
+    private static CatalogueEntry? BindEntry(Fields f, IReportFiles files, DiagnosticBag diagnostics)
     {
-        var f = new Fields(map, diagnostics);
+        var map = f.Map;
         f.RejectUnknown(Known);
         var no = f.Int("no", required: true, min: 1);
         var id = f.String("id", required: true);
-        var status = BindStatus(f, diagnostics);
+        var status = BindStatus(f);
         var withheld = status == ReportStatus.Withheld;
         var title = f.String("title", required: status == ReportStatus.Published);
-        var category = BindCategory(f, diagnostics);
+        var category = BindCategory(f);
         var amount = f.Decimal("amount");
         var amountNote = f.String("amountNote");
         var score = f.Decimal("score", min: 0, max: 100);
-        var grade = BindGrade(f, diagnostics) ?? (score is { } s ? Grades.FromScore(s) : null);
+        var grade = BindGrade(f) ?? (score is { } s ? Grades.FromScore(s) : null);
         var reason = f.String("withheldReason", required: withheld);
         var url = f.String("url");
         var bodyPath = f.String("body");
@@ -68,7 +71,7 @@ public static class CatalogueBinder
 
         if (id is not null && !Slugs.IsValid(id))
         {
-            diagnostics.Error("GK0301", map["id"]!.Location, $"\"id\" \"{id}\" is not URL-safe", Slugs.Rule);
+            f.Error("GK0301", "id", $"\"id\" \"{id}\" is not URL-safe", Slugs.Rule);
             id = null;
         }
 
@@ -78,6 +81,13 @@ public static class CatalogueBinder
         }
 
         // A withheld entry's body and attachments are never read, so nothing of them can reach the output.
+        if (withheld && (bodyPath is not null || attachmentPaths is not null))
+        {
+            var key = bodyPath is not null ? "body" : "attachments";
+            diagnostics.Warning("GK0306", f.LocationOf(key), $"withheld entry {no} names \"{key}\"; the files are kept out of the site",
+                "nothing to fix if this is the office's own record", f.PathOf(key));
+        }
+
         var body = !withheld && bodyPath is not null && SafePath(bodyPath, map["body"]!, diagnostics)
             ? files.LoadBody(bodyPath, map["body"]!.Location)
             : null;
@@ -87,7 +97,7 @@ public static class CatalogueBinder
             reason, body, url, attachments);
     }
 
-    private static ReportStatus? BindStatus(Fields f, DiagnosticBag diagnostics)
+    private static ReportStatus? BindStatus(Fields f)
     {
         var text = f.String("status", required: true);
         switch (text)
@@ -99,12 +109,12 @@ public static class CatalogueBinder
             case "withheld":
                 return ReportStatus.Withheld;
             default:
-                diagnostics.Error("GK0102", f.Map["status"]!.Location, $"\"status\" must be \"published\" or \"withheld\", got \"{text}\"");
+                f.Error("GK0102", "status", $"\"status\" must be \"published\" or \"withheld\", got \"{text}\"");
                 return null;
         }
     }
 
-    private static Category? BindCategory(Fields f, DiagnosticBag diagnostics)
+    private static Category? BindCategory(Fields f)
     {
         var id = f.String("category");
         if (id is null)
@@ -115,14 +125,14 @@ public static class CatalogueBinder
         var category = Category.Find(id);
         if (category is null)
         {
-            diagnostics.Error("GK0302", f.Map["category"]!.Location, $"unknown category \"{id}\"",
+            f.Error("GK0302", "category", $"unknown category \"{id}\"",
                 $"use one of: {string.Join(", ", Category.All.Select(c => c.Id))}");
         }
 
         return category;
     }
 
-    private static Grade? BindGrade(Fields f, DiagnosticBag diagnostics)
+    private static Grade? BindGrade(Fields f)
     {
         var label = f.String("grade");
         if (label is null)
@@ -133,7 +143,7 @@ public static class CatalogueBinder
         var grade = Grades.FromLabel(label);
         if (grade is null)
         {
-            diagnostics.Error("GK0102", f.Map["grade"]!.Location, $"\"grade\" must be one of 优, 良, 中, 差, got \"{label}\"");
+            f.Error("GK0102", "grade", $"\"grade\" must be one of 优, 良, 中, 差, got \"{label}\"");
         }
 
         return grade;

@@ -7,8 +7,16 @@ namespace Gongkai.Input.Binding;
 /// <summary>Binds the front matter of <c>disclosure.md</c>.</summary>
 public static class DisclosureBinder
 {
-    /// <summary>The disclosure without its catalogue, or null when required fields are missing.</summary>
-    public static Disclosure? Bind(InputNode root, string body, string regionSlug, int year, string file, DiagnosticBag diagnostics)
+    /// <summary>The fields a disclosure's front matter may have.</summary>
+    public static readonly string[] Known =
+        ["title", "fiscalYear", "publishedYear", "publisher", "documentNo", "date", "catalogueTitle", "catalogueNote", "evaluation"];
+
+    /// <summary>The fields of the <c>evaluation</c> block.</summary>
+    public static readonly string[] EvaluationKnown = ["objectCount", "byCategory", "totalAmount", "reportCount", "withheldCount"];
+
+    /// <summary>The disclosure with its catalogue (null: not itemised), or null when required fields are missing.</summary>
+    public static Disclosure? Bind(InputNode root, FrontMatter parts, string regionSlug, int year, string file,
+        IReadOnlyList<CatalogueEntry>? entries, SourceMap sources, DiagnosticBag diagnostics)
     {
         if (root is not InputMap map)
         {
@@ -17,7 +25,7 @@ public static class DisclosureBinder
         }
 
         var f = new Fields(map, diagnostics);
-        f.RejectUnknown("title", "fiscalYear", "publishedYear", "publisher", "documentNo", "date", "catalogueTitle", "catalogueNote", "evaluation");
+        f.RejectUnknown(Known);
         var title = f.String("title", required: true);
         var fiscalYear = f.Int("fiscalYear", required: true, min: 1949, max: 2999);
         var publishedYear = f.Int("publishedYear", required: true, min: 1949, max: 2999);
@@ -27,21 +35,24 @@ public static class DisclosureBinder
         var catalogueTitle = f.String("catalogueTitle");
         var catalogueNote = f.String("catalogueNote");
         var evaluationMap = f.Object("evaluation", required: true);
-        var evaluation = evaluationMap is null ? null : BindEvaluation(evaluationMap, diagnostics);
+        var evaluation = evaluationMap is null ? null : BindEvaluation(evaluationMap, sources, diagnostics);
 
         if (title is null || fiscalYear is null || publishedYear is null || publisher is null || evaluation is null)
         {
             return null;
         }
 
-        return new Disclosure(regionSlug, year, title, fiscalYear.Value, publishedYear.Value, publisher, documentNo, date,
-            catalogueTitle, catalogueNote, evaluation, body, Entries: null, file);
+        var disclosure = new Disclosure(regionSlug, year, title, fiscalYear.Value, publishedYear.Value, publisher, documentNo, date,
+            catalogueTitle, catalogueNote, evaluation, parts.Body, entries, file);
+        sources.Record(disclosure, map);
+        sources.Record(disclosure, "body", new SourceLocation(file, parts.BodyFirstLine, 1));
+        return disclosure;
     }
 
-    private static Evaluation? BindEvaluation(InputMap map, DiagnosticBag diagnostics)
+    private static Evaluation? BindEvaluation(InputMap map, SourceMap sources, DiagnosticBag diagnostics)
     {
-        var f = new Fields(map, diagnostics);
-        f.RejectUnknown("objectCount", "byCategory", "totalAmount", "reportCount", "withheldCount");
+        var f = new Fields(map, diagnostics, "evaluation");
+        f.RejectUnknown(EvaluationKnown);
         var objectCount = f.Int("objectCount", required: true);
         var totalAmount = f.Decimal("totalAmount", required: true);
         var reportCount = f.Int("reportCount", required: true);
@@ -49,14 +60,19 @@ public static class DisclosureBinder
         var byCategoryMap = f.Object("byCategory");
         var byCategory = byCategoryMap is null ? null : BindByCategory(byCategoryMap, diagnostics);
 
-        return objectCount is null || totalAmount is null || reportCount is null || withheldCount is null
-            ? null
-            : new Evaluation(objectCount.Value, byCategory, totalAmount.Value, reportCount.Value, withheldCount.Value);
+        if (objectCount is null || totalAmount is null || reportCount is null || withheldCount is null)
+        {
+            return null;
+        }
+
+        var evaluation = new Evaluation(objectCount.Value, byCategory, totalAmount.Value, reportCount.Value, withheldCount.Value);
+        sources.Record(evaluation, map);
+        return evaluation;
     }
 
     private static List<CategoryCount> BindByCategory(InputMap map, DiagnosticBag diagnostics)
     {
-        var f = new Fields(map, diagnostics);
+        var f = new Fields(map, diagnostics, "evaluation.byCategory");
         f.RejectUnknown([.. Category.All.Select(c => c.Id)]);
         var counts = new List<CategoryCount>();
         foreach (var category in Category.All)

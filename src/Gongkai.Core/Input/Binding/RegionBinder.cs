@@ -9,6 +9,9 @@ public sealed record RegionFields(string Name, string Level, string? Parent, str
 /// <summary>Binds <c>regions/&lt;slug&gt;/region.json</c>.</summary>
 public static class RegionBinder
 {
+    /// <summary>The fields region.json may have.</summary>
+    public static readonly string[] Known = ["name", "level", "parent", "summary"];
+
     /// <summary>The region's own fields, or null when required ones are missing.</summary>
     public static RegionFields? Bind(InputNode root, DiagnosticBag diagnostics)
     {
@@ -19,7 +22,7 @@ public static class RegionBinder
         }
 
         var f = new Fields(map, diagnostics);
-        f.RejectUnknown("name", "level", "parent", "summary");
+        f.RejectUnknown(Known);
         var name = f.String("name", required: true);
         var level = f.String("level", required: true);
         var parent = f.String("parent");

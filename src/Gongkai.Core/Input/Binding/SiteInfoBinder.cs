@@ -7,6 +7,9 @@ namespace Gongkai.Input.Binding;
 /// <summary>Binds <c>site.json</c>.</summary>
 public static class SiteInfoBinder
 {
+    /// <summary>The fields site.json may have.</summary>
+    public static readonly string[] Known = ["title", "baseUrl", "locale", "publisher"];
+
     /// <summary>The site settings, or null when required fields are missing.</summary>
     public static SiteInfo? Bind(InputNode root, DiagnosticBag diagnostics)
     {
@@ -17,7 +20,7 @@ public static class SiteInfoBinder
         }
 
         var f = new Fields(map, diagnostics);
-        f.RejectUnknown("title", "baseUrl", "locale", "publisher");
+        f.RejectUnknown(Known);
         var title = f.String("title", required: true);
         var baseUrl = f.String("baseUrl") ?? "/";
         var locale = f.String("locale") ?? "zh-CN";

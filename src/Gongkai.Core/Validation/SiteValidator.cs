@@ -1,0 +1,32 @@
+using Gongkai.Input;
+using Gongkai.Model;
+
+namespace Gongkai.Validation;
+
+/// <summary>What validating an input folder found: the site when it could be read, and every diagnostic, sorted.</summary>
+public sealed record ValidationResult(Site? Site, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>True when there is no error (warnings allowed).</summary>
+    public bool IsValid => Site is not null && !Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>True when there is no error and, if <paramref name="warningsAsErrors"/>, no warning either.</summary>
+    public bool Passes(bool warningsAsErrors) => IsValid && (!warningsAsErrors || Diagnostics.Count == 0);
+}
+
+/// <summary>Reads an input folder and runs every audit on it: what <c>gongkai check</c> reports and what <c>build</c> runs first.</summary>
+public static class SiteValidator
+{
+    /// <summary>Validates the input folder; writes nothing.</summary>
+    public static ValidationResult Validate(string inputRoot)
+    {
+        var diagnostics = new DiagnosticBag();
+        var reader = new InputReader(inputRoot, diagnostics);
+        var site = reader.Read();
+        if (site is not null)
+        {
+            Audits.AuditSuite.Run(site, reader.Sources, diagnostics);
+        }
+
+        return new ValidationResult(site, diagnostics.Sorted());
+    }
+}
