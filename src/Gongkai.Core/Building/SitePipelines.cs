@@ -20,7 +20,7 @@ public static class SitePipelines
         var pages = new PageModel(site, new Permalinks(site.Info.BaseUrl));
         var write = new WriteFiles();
         var layout = new ApplyLayout(theme);
-        var markdown = new RenderMarkdown();
+        var markdown = new RenderMarkdown(site.Info.BaseUrl);
         return
         [
             new(Assets, new ReadDirectory(theme.AssetsFolder, "assets/"), write),

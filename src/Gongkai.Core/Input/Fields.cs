@@ -118,12 +118,12 @@ public sealed class Fields(InputMap map, DiagnosticBag diagnostics, string path 
         return null;
     }
 
-    /// <summary>Reports every key not in <paramref name="known"/>, with a "did you mean" hint for near misses.</summary>
+    /// <summary>Reports every key not in <paramref name="known"/>, with a "did you mean" hint for near misses; <c>$schema</c> (for editors) is always allowed.</summary>
     public void RejectUnknown(params string[] known)
     {
         foreach (var property in map.Properties)
         {
-            if (Array.IndexOf(known, property.Key) >= 0)
+            if (property.Key == "$schema" || Array.IndexOf(known, property.Key) >= 0)
             {
                 continue;
             }

@@ -1,5 +1,7 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Gongkai.Markdown;
 
@@ -18,6 +20,24 @@ public static class SiteMarkdown
         .DisableHtml()
         .Build();
 
-    /// <summary>Renders markdown to an HTML fragment.</summary>
-    public static string ToHtml(string markdown) => Markdig.Markdown.ToHtml(markdown, Pipeline);
+    /// <summary>
+    /// Renders markdown to an HTML fragment. Links and images written from the site root (<c>/regions/…</c>) get the
+    /// base URL in front, so the same input works when the site is served under a sub-path.
+    /// </summary>
+    public static string ToHtml(string markdown, string baseUrl = "/")
+    {
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        if (baseUrl != "/")
+        {
+            foreach (var link in document.Descendants<LinkInline>())
+            {
+                if (link.Url is { } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+                {
+                    link.Url = baseUrl + url[1..];
+                }
+            }
+        }
+
+        return document.ToHtml(Pipeline);
+    }
 }

@@ -58,4 +58,10 @@ public sealed class SiteMarkdownTests
     [Fact]
     public void Raw_html_is_not_passed_through() =>
         Assert.Equal("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", Html("<script>alert(1)</script>"));
+
+    [Fact]
+    public void Root_relative_links_get_the_base_url_and_others_do_not() =>
+        Assert.Equal(
+            "<p><a href=\"/disclosures/regions/karamay/2023/\">a</a> <a href=\"../2022/\">b</a> <a href=\"https://x.cn/\">c</a> <a href=\"//cdn.example/x\">d</a></p>",
+            SiteMarkdown.ToHtml("[a](/regions/karamay/2023/) [b](../2022/) [c](https://x.cn/) [d](//cdn.example/x)", "/disclosures/").Trim());
 }
