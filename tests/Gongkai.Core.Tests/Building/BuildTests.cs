@@ -85,6 +85,26 @@ public sealed class BuildTests : IDisposable
     }
 
     [Fact]
+    public async Task The_output_folder_may_not_be_the_theme_or_a_repository()
+    {
+        using var input = new MinimalInput();
+        var theme = _temp.CopyTree(Repo.Theme, "theme");
+        var before = OutputTree.Hashes(theme);
+
+        var repo = _temp["repo"];
+        _temp.Write("repo/.git/HEAD", "ref: refs/heads/main\n");
+        _temp.Write("repo/README.md", "mine");
+
+        var intoTheme = await Build(input.Root, theme, theme: theme);
+        var intoRepo = await Build(input.Root, repo);
+
+        Assert.Contains("is or contains the theme folder", intoTheme.Error);
+        Assert.Contains("is a repository", intoRepo.Error);
+        Assert.Equal(before, OutputTree.Hashes(theme));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(repo, "README.md")));
+    }
+
+    [Fact]
     public async Task Base_url_prefixes_every_link()
     {
         using var input = new MinimalInput();
