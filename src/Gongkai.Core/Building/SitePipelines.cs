@@ -1,4 +1,5 @@
 using Gongkai.Data;
+using Gongkai.Markdown;
 using Gongkai.Modules;
 using Gongkai.Pages;
 using Gongkai.Pipelines;
@@ -20,7 +21,7 @@ public static class SitePipelines
         var pages = new PageModel(site, new Permalinks(site.Info.BaseUrl));
         var write = new WriteFiles();
         var layout = new ApplyLayout(theme);
-        var markdown = new RenderMarkdown(site.Info.BaseUrl);
+        var markdown = new RenderMarkdown(new SiteMarkdown(theme.Strings["redaction.note"]), site.Info.BaseUrl);
         return
         [
             new(Assets, new ReadDirectory(theme.AssetsFolder, "assets/"), write),

@@ -4,7 +4,7 @@ namespace Gongkai.Tests.Markdown;
 
 public sealed class SiteMarkdownTests
 {
-    private static string Html(string markdown) => SiteMarkdown.ToHtml(markdown).Trim();
+    private static string Html(string markdown) => SiteMarkdown.Default.ToHtml(markdown).Trim();
 
     [Theory]
     [InlineData("评价类\n型覆盖", "<p>评价类型覆盖</p>")]
@@ -55,13 +55,39 @@ public sealed class SiteMarkdownTests
         Assert.Contains("来源说明", html);
     }
 
-    [Fact]
-    public void Raw_html_is_not_passed_through() =>
-        Assert.Equal("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", Html("<script>alert(1)</script>"));
+    [Theory]
+    [InlineData("<script>alert(1)</script>", "")]
+    [InlineData("正文<!-- 内部备注：秘密 -->结束", "<p>正文结束</p>")]
+    [InlineData("<!--\n内部备注\n-->\n\n正文", "<p>正文</p>")]
+    [InlineData("<span onclick=\"x()\">文字</span>", "<p>文字</p>")]
+    [InlineData("[点击](javascript:alert(1))", "<p><a href=\"\">点击</a></p>")]
+    public void Raw_html_and_unsafe_links_are_dropped(string markdown, string expected) =>
+        Assert.Equal(expected, Html(markdown));
+
+    [Theory]
+    [InlineData("前文\n\n:::redacted{reason=\"涉及个人信息\"}\n张三，身份证号 123\n\n第二段 **秘密**\n:::\n\n后文",
+        "<p>前文</p>\n<aside class=\"redaction\" role=\"note\"><p>此处内容不予公开：涉及个人信息</p></aside>\n<p>后文</p>")]
+    [InlineData("前文\n:::redacted{reason=\"涉密\"}\n秘密\n:::",
+        "<p>前文</p>\n<aside class=\"redaction\" role=\"note\"><p>此处内容不予公开：涉密</p></aside>")]
+    [InlineData("- 项目\n\n  :::redacted{reason=\"涉密\"}\n  秘密\n  :::",
+        "<ul>\n<li><p>项目</p>\n<aside class=\"redaction\" role=\"note\"><p>此处内容不予公开：涉密</p></aside>\n</li>\n</ul>")]
+    public void Redacted_blocks_leave_only_a_note_with_the_reason(string markdown, string expected) =>
+        Assert.Equal(expected, Html(markdown));
+
+    [Theory]
+    [InlineData(":::redact{reason=\"x\"}\n秘密\n:::\n\n后文", "后文")]
+    [InlineData(":::redacted\n秘密\n:::", "")]
+    [InlineData("前文\n\n:::redacted{reason=\"x\"}\n秘密\n\n更多秘密", "前文")]
+    public void Malformed_or_unclosed_blocks_still_remove_their_text(string markdown, string keptText)
+    {
+        var html = Html(markdown);
+        Assert.DoesNotContain("秘密", html);
+        Assert.Contains(keptText, html);
+    }
 
     [Fact]
     public void Root_relative_links_get_the_base_url_and_others_do_not() =>
         Assert.Equal(
             "<p><a href=\"/disclosures/regions/karamay/2023/\">a</a> <a href=\"../2022/\">b</a> <a href=\"https://x.cn/\">c</a> <a href=\"//cdn.example/x\">d</a></p>",
-            SiteMarkdown.ToHtml("[a](/regions/karamay/2023/) [b](../2022/) [c](https://x.cn/) [d](//cdn.example/x)", "/disclosures/").Trim());
+            SiteMarkdown.Default.ToHtml("[a](/regions/karamay/2023/) [b](../2022/) [c](https://x.cn/) [d](//cdn.example/x)", "/disclosures/").Trim());
 }

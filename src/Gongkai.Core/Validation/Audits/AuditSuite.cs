@@ -15,7 +15,7 @@ public static class AuditSuite
         new NumberingAudit(),
         new GradeAudit(),
         new AmountSumAudit(),
-        new MarkdownLinkAudit(),
+        new MarkdownAudit(),
     ];
 
     /// <summary>Runs every audit over the site.</summary>

@@ -1,0 +1,136 @@
+using Gongkai.Input;
+using Gongkai.Markdown;
+using Gongkai.Model;
+using Gongkai.Pages;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Gongkai.Validation.Audits;
+
+/// <summary>
+/// Checks every narrative and published report body: links into the site lead to a page or file it will have
+/// (GK0410; a withheld report has no page), local images exist (GK0411), no raw HTML (GK0500) or unsafe link such as
+/// <c>javascript:</c> (GK0501), and every <c>:::redacted</c> block is well formed (GK0502) and closed (GK0503).
+/// </summary>
+public sealed class MarkdownAudit : IAudit
+{
+    /// <inheritdoc />
+    public void Check(Site site, SourceMap sources, DiagnosticBag diagnostics)
+    {
+        var targets = SiteTargets(site);
+        foreach (var d in site.Regions.SelectMany(r => r.Disclosures))
+        {
+            Check(d.Body, Permalinks.Disclosure(d.RegionSlug, d.Year), sources.Of(d, "body"), targets, diagnostics);
+            foreach (var entry in d.Entries ?? [])
+            {
+                if (entry is { Status: ReportStatus.Published, Body: { } body })
+                {
+                    Check(body.Markdown, Permalinks.Report(d.RegionSlug, d.Year, entry.Id), sources.Of(body), targets, diagnostics);
+                }
+            }
+        }
+    }
+
+    private static HashSet<string> SiteTargets(Site site)
+    {
+        var targets = new HashSet<string>(StringComparer.Ordinal) { Permalinks.Home };
+        foreach (var region in site.Regions)
+        {
+            targets.Add(Permalinks.Region(region.Slug));
+            foreach (var d in region.Disclosures)
+            {
+                targets.Add(Permalinks.Disclosure(d.RegionSlug, d.Year));
+                targets.Add(Permalinks.DisclosureData(d.RegionSlug, d.Year));
+                foreach (var entry in (d.Entries ?? []).Where(e => e.Status == ReportStatus.Published))
+                {
+                    var page = Permalinks.Report(d.RegionSlug, d.Year, entry.Id);
+                    targets.Add(page);
+                    targets.UnionWith(entry.Attachments.Select(a => page + a.FileName));
+                }
+            }
+        }
+
+        return targets;
+    }
+
+    private static void Check(string markdown, string pagePath, SourceLocation start, HashSet<string> targets, DiagnosticBag diagnostics)
+    {
+        var document = SiteMarkdown.Default.Parse(markdown);
+        SourceLocation At(int line, int column) => new(start.File, start.Line + line, column + 1);
+
+        foreach (var block in document.Descendants<RedactedBlock>())
+        {
+            if (block.Reason is null)
+            {
+                diagnostics.Error("GK0502", At(block.Line, block.Column), $"malformed redaction block \"{block.Opening}\"",
+                    "open it exactly as :::redacted{reason=\"涉及个人信息\"} with a reason, and close it with a line :::");
+            }
+
+            if (!block.IsClosed)
+            {
+                diagnostics.Error("GK0503", At(block.Line, block.Column), "redaction block is not closed: everything after it would be removed",
+                    "end the withheld passage with a line of three colons :::");
+            }
+        }
+
+        foreach (var html in document.Descendants<HtmlBlock>())
+        {
+            diagnostics.Error("GK0500", At(html.Line, html.Column), $"raw HTML is not allowed: {Excerpt(html.Lines.ToString())}", RawHtmlHint);
+        }
+
+        foreach (var html in document.Descendants<HtmlInline>())
+        {
+            diagnostics.Error("GK0500", At(html.Line, html.Column), $"raw HTML is not allowed: {Excerpt(html.Tag)}", RawHtmlHint);
+        }
+
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            CheckLink(link, pagePath, At(link.Line, link.Column), targets, diagnostics);
+        }
+    }
+
+    private const string RawHtmlHint = "write markdown only; keep internal notes out of the file or inside :::redacted{reason=\"…\"} … :::";
+
+    private static void CheckLink(LinkInline link, string pagePath, SourceLocation at, HashSet<string> targets, DiagnosticBag diagnostics)
+    {
+        if (link.Url is not { Length: > 0 } url || url.StartsWith('#'))
+        {
+            return;
+        }
+
+        if (!LinkPolicy.IsAllowed(url))
+        {
+            diagnostics.Error("GK0501", at, $"link \"{Excerpt(url)}\" is not allowed", "use http(s), mailto or tel links, or paths within the site");
+            return;
+        }
+
+        if (url.Contains(':', StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var target = Uri.UnescapeDataString(new Uri(new Uri("https://site.invalid/" + pagePath), url).AbsolutePath.TrimStart('/'));
+        if (targets.Contains(target) || targets.Contains(target + "/") ||
+            (target.EndsWith("index.html", StringComparison.Ordinal) && targets.Contains(target[..^"index.html".Length])))
+        {
+            return;
+        }
+
+        if (link.IsImage)
+        {
+            diagnostics.Error("GK0411", at, $"image \"{url}\" is not a file of the site",
+                "list the image under the report's \"attachments\" and refer to it by its file name");
+        }
+        else
+        {
+            diagnostics.Error("GK0410", at, $"link \"{url}\" leads to no page of the site",
+                "link to a page such as /regions/<slug>/<year>/ or a published report; withheld reports have no page");
+        }
+    }
+
+    private static string Excerpt(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Trim();
+        return line.Length <= 40 ? line : line[..40] + "…";
+    }
+}
