@@ -69,7 +69,7 @@ public sealed partial class RedactionExtension(string noteFormat) : IMarkdownExt
         public override BlockState TryContinue(BlockProcessor processor, Markdig.Syntax.Block block)
         {
             var line = processor.Line;
-            line.TrimEnd();
+            block.UpdateSpanEnd(line.End);
             if (line.ToString().Trim() == ":::")
             {
                 ((RedactedBlock)block).IsClosed = true;

@@ -2,7 +2,10 @@ using Gongkai.Model;
 
 namespace Gongkai.Publication;
 
-/// <summary>The public view of a disclosure: its declared figures, narrative and catalogue of public entries.</summary>
+/// <summary>
+/// The public view of a disclosure: its declared figures, narrative and catalogue of public entries, and how many
+/// passages were cut from the narrative and published bodies.
+/// </summary>
 public sealed record PublicDisclosure(
     string RegionSlug,
     string RegionName,
@@ -17,7 +20,8 @@ public sealed record PublicDisclosure(
     string? CatalogueNote,
     Evaluation Evaluation,
     string Body,
-    IReadOnlyList<PublicEntry>? Entries)
+    IReadOnlyList<PublicEntry>? Entries,
+    int RedactedPassages)
 {
     /// <summary>True when the source itemises its reports (an empty catalogue is still itemised).</summary>
     public bool IsItemised => Entries is not null;

@@ -83,7 +83,8 @@ public static class BadInputCorpus
         new("report body image missing", i => i.Write("regions/demo/2023/reports/park.md", "## 评价结果\n\n![现场照片](photo.jpg)\n"), "GK0411", "regions/demo/2023/reports/park.md", 3, 1),
 
         // Markdown that could publish hidden text or script
-        new("HTML comment in the narrative", i => i.Replace(Disclosure, "正文。", "正文<!-- 内部备注 -->。"), "GK0500", Disclosure, 15, 3),
+        new("HTML comment in the narrative", i => i.Replace(Disclosure, "正文。", "正文<!-- 内部备注 -->。"), "GK0504", Disclosure, 15, 3, Severity.Warning),
+        new("HTML tag in the narrative", i => i.Replace(Disclosure, "正文。", "正文<span onclick=\"x()\">点</span>。"), "GK0500", Disclosure, 15, 3),
         new("HTML block in a report body", i => i.Write("regions/demo/2023/reports/park.md", "## 评价结果\n\n<script>alert(1)</script>\n"), "GK0500", "regions/demo/2023/reports/park.md", 3, 1),
         new("javascript link", i => i.Replace(Disclosure, "正文。", "[点此](javascript:alert(1))"), "GK0501", Disclosure, 15, 1),
         new("malformed redaction block", i => i.Replace(Disclosure, "正文。", ":::redacted{reason=涉密}\n内容\n:::"), "GK0502", Disclosure, 15, 1),

@@ -9,7 +9,8 @@ namespace Gongkai.Validation.Audits;
 
 /// <summary>
 /// Checks every narrative and published report body: links into the site lead to a page or file it will have
-/// (GK0410; a withheld report has no page), local images exist (GK0411), no raw HTML (GK0500) or unsafe link such as
+/// (GK0410; a withheld report has no page), local images exist (GK0411), no raw HTML (GK0500; a comment is removed
+/// with warning GK0504) or unsafe link such as
 /// <c>javascript:</c> (GK0501), and every <c>:::redacted</c> block is well formed (GK0502) and closed (GK0503).
 /// </summary>
 public sealed class MarkdownAudit : IAudit
@@ -75,12 +76,12 @@ public sealed class MarkdownAudit : IAudit
 
         foreach (var html in document.Descendants<HtmlBlock>())
         {
-            diagnostics.Error("GK0500", At(html.Line, html.Column), $"raw HTML is not allowed: {Excerpt(html.Lines.ToString())}", RawHtmlHint);
+            RawHtml(html.Lines.ToString(), At(html.Line, html.Column), diagnostics);
         }
 
         foreach (var html in document.Descendants<HtmlInline>())
         {
-            diagnostics.Error("GK0500", At(html.Line, html.Column), $"raw HTML is not allowed: {Excerpt(html.Tag)}", RawHtmlHint);
+            RawHtml(html.Tag, At(html.Line, html.Column), diagnostics);
         }
 
         foreach (var link in document.Descendants<LinkInline>())
@@ -90,6 +91,19 @@ public sealed class MarkdownAudit : IAudit
     }
 
     private const string RawHtmlHint = "write markdown only; keep internal notes out of the file or inside :::redacted{reason=\"…\"} … :::";
+
+    // A comment is the usual way offices leave internal notes: it is cut out and only warned about; any other HTML is an error.
+    private static void RawHtml(string html, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        if (html.TrimStart().StartsWith("<!--", StringComparison.Ordinal))
+        {
+            diagnostics.Warning("GK0504", at, "HTML comment removed: it is not published", RawHtmlHint);
+        }
+        else
+        {
+            diagnostics.Error("GK0500", at, $"raw HTML is not allowed: {Excerpt(html)}", RawHtmlHint);
+        }
+    }
 
     private static void CheckLink(LinkInline link, string pagePath, SourceLocation at, HashSet<string> targets, DiagnosticBag diagnostics)
     {
