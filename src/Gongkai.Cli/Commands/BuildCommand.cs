@@ -62,6 +62,11 @@ internal static class BuildCommand
             return 1;
         }
 
+        foreach (var d in result.Redactions?.Disclosures ?? [])
+        {
+            console.MarkupLineInterpolated($"Withheld: {d.RegionName} {d.FiscalYear}: {d.WithheldEntries} entries, {d.RedactedPassages} passages");
+        }
+
         console.MarkupLineInterpolated(
             $"[green]Built[/] {result.Pages} pages, {result.Files} files ({result.Bytes / 1024.0:0.0} KiB) into {Path.GetFullPath(options.Output)} in {result.Elapsed.TotalSeconds:0.00} s.");
         return 0;

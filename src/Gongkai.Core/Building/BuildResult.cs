@@ -1,8 +1,9 @@
+using Gongkai.Data;
 using Gongkai.Validation;
 
 namespace Gongkai.Building;
 
-/// <summary>How a build went: diagnostics, and for a successful build what was written and how long it took.</summary>
+/// <summary>How a build went: diagnostics, and for a successful build what was written, what was withheld and how long it took.</summary>
 public sealed record BuildResult(
     bool Succeeded,
     IReadOnlyList<Diagnostic> Diagnostics,
@@ -11,9 +12,10 @@ public sealed record BuildResult(
     int Files,
     long Bytes,
     TimeSpan Elapsed,
-    IReadOnlyDictionary<string, TimeSpan> PipelineDurations)
+    IReadOnlyDictionary<string, TimeSpan> PipelineDurations,
+    RedactionReport? Redactions)
 {
     /// <summary>A build that stopped before writing anything.</summary>
     public static BuildResult Failed(IReadOnlyList<Diagnostic> diagnostics, string? error, TimeSpan elapsed) =>
-        new(false, diagnostics, error, 0, 0, 0, elapsed, new Dictionary<string, TimeSpan>());
+        new(false, diagnostics, error, 0, 0, 0, elapsed, new Dictionary<string, TimeSpan>(), null);
 }

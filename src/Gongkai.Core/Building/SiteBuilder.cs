@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gongkai.Data;
 using Gongkai.Input.Binding;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
@@ -45,7 +46,8 @@ public static class SiteBuilder
             return BuildResult.Failed(diagnostics, e.Message, watch.Elapsed);
         }
 
-        var engine = new Engine(SitePipelines.Create(Publisher.Publish(site), theme), options.EffectiveParallelism);
+        var publicSite = Publisher.Publish(site);
+        var engine = new Engine(SitePipelines.Create(publicSite, theme), options.EffectiveParallelism);
         output.BeginStaging();
         EngineResult result;
         try
@@ -73,6 +75,7 @@ public static class SiteBuilder
             written.Count,
             written.Sum(d => d.Get<long>(Modules.MetadataKeys.Bytes)),
             watch.Elapsed,
-            result.Durations);
+            result.Durations,
+            RedactionReport.From(publicSite));
     }
 }

@@ -14,8 +14,12 @@ public sealed class PageModel(PublicSite site, Permalinks links)
     /// <summary>The permalinks used for every href.</summary>
     public Permalinks Links => links;
 
-    /// <summary>A page document at <paramref name="path"/> rendered with <paramref name="layout"/>; <paramref name="description"/> is its meta description.</summary>
-    public Document Page(string path, string layout, string title, string description, IReadOnlyList<Crumb> breadcrumbs, ScriptObject values, string? markdown = null, string? source = null)
+    /// <summary>
+    /// A page document at <paramref name="path"/> rendered with <paramref name="layout"/>; <paramref name="description"/>
+    /// is its meta description and <paramref name="scripts"/> the asset paths it loads (deferred), none by default.
+    /// </summary>
+    public Document Page(string path, string layout, string title, string description, IReadOnlyList<Crumb> breadcrumbs, ScriptObject values,
+        string? markdown = null, string? source = null, IReadOnlyList<string>? scripts = null)
     {
         var page = new ScriptObject
         {
@@ -25,6 +29,7 @@ public sealed class PageModel(PublicSite site, Permalinks links)
             ["href"] = links.Href(path),
             ["breadcrumbs"] = breadcrumbs,
             ["layout"] = layout,
+            ["scripts"] = (scripts ?? []).Select(links.Href).ToList(),
         };
         var model = new ScriptObject
         {

@@ -9,19 +9,20 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
     private string PagePath(string relative) => Path.Combine(site.Output, relative, "index.html");
 
     [Fact]
-    public void There_is_a_page_for_home_each_region_disclosure_and_published_report()
+    public void There_is_a_page_for_home_catalogue_each_region_disclosure_and_published_report()
     {
         string[] expected =
         [
             "index.html",
             "regions/bayingolin/index.html", "regions/karamay/index.html", "regions/kashi-edz/index.html", "regions/zhundong/index.html",
             "regions/bayingolin/2024/index.html", "regions/karamay/2023/index.html", "regions/kashi-edz/2024/index.html", "regions/zhundong/2021/index.html",
+            "catalogue/index.html",
         ];
         Assert.All(expected, p => Assert.True(File.Exists(Path.Combine(site.Output, p)), p));
 
         var reportPages = Directory.GetFiles(site.Output, "index.html", SearchOption.AllDirectories).Count(p => p.Contains("/reports/"));
         Assert.Equal(6 + 9 + 10, reportPages);
-        Assert.Equal(1 + 4 + 4 + 25, site.Result.Pages);
+        Assert.Equal(1 + 4 + 4 + 25 + 1, site.Result.Pages);
     }
 
     [Theory]
@@ -166,5 +167,52 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
         }
 
         Assert.Empty(broken);
+    }
+
+    [Fact]
+    public void The_site_catalogue_lists_every_entry_with_filter_attributes()
+    {
+        var page = Html.Load(PagePath("catalogue"));
+        var rows = page.QuerySelectorAll("#site-catalogue tbody tr");
+        Assert.Equal(6 + 5 + 9 + 2 + 10, rows.Length);
+        Assert.Equal(5 + 2, rows.Count(r => r.GetAttribute("data-status") == "withheld"));
+        Assert.Equal(["bayingolin", "karamay", "kashi-edz"], rows.Select(r => r.GetAttribute("data-region")).Distinct());
+        var karamayExcellent = rows.Where(r => r.GetAttribute("data-region") == "karamay" && r.GetAttribute("data-grade") == "excellent").ToList();
+        Assert.Equal(6, karamayExcellent.Count);
+        Assert.All(rows.Where(r => r.GetAttribute("data-status") == "withheld"), r =>
+        {
+            Assert.Equal("", r.GetAttribute("data-grade"));
+            Assert.Null(r.GetAttribute("data-score"));
+            Assert.Empty(r.QuerySelectorAll("td:nth-child(4) a"));
+        });
+        Assert.NotNull(page.QuerySelector("form#catalogue-filters[hidden]"));
+    }
+
+    [Fact]
+    public void Only_the_catalogue_page_loads_a_script()
+    {
+        foreach (var file in Directory.GetFiles(site.Output, "*.html", SearchOption.AllDirectories))
+        {
+            var scripts = Html.Load(file).QuerySelectorAll("script").Select(s => s.GetAttribute("src")).ToList();
+            if (file.EndsWith("/catalogue/index.html", StringComparison.Ordinal))
+            {
+                Assert.Equal(["/assets/catalogue.js"], scripts);
+                Assert.True(Html.Load(file).QuerySelector("script")!.HasAttribute("defer"));
+            }
+            else
+            {
+                Assert.Empty(scripts);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_redaction_report_holds_counts_only()
+    {
+        var report = JsonDocument.Parse(site.Read("data/redactions.json")).RootElement.GetProperty("disclosures");
+        var kashi = report.EnumerateArray().Single(d => d.GetProperty("region").GetString() == "kashi-edz");
+        Assert.Equal(5, kashi.GetProperty("withheldEntries").GetInt32());
+        Assert.Equal(0, kashi.GetProperty("redactedPassages").GetInt32());
+        Assert.Equal(["region", "regionName", "fiscalYear", "withheldEntries", "redactedPassages"], kashi.EnumerateObject().Select(p => p.Name));
     }
 }
