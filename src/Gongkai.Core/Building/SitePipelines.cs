@@ -18,7 +18,7 @@ public static class SitePipelines
     /// <summary>All pipelines of a site build.</summary>
     public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme)
     {
-        var pages = new PageModel(site, new Permalinks(site.Info.BaseUrl));
+        var pages = new PageModel(site, new Permalinks(site.Info.BaseUrl), theme.Strings);
         var write = new WriteFiles();
         var layout = new ApplyLayout(theme);
         var markdown = new RenderMarkdown(new SiteMarkdown(theme.Strings["redaction.note"]), site.Info.BaseUrl);
@@ -30,7 +30,7 @@ public static class SitePipelines
             new(Disclosures, new CreateDocuments("disclosures", _ => DisclosurePages.Create(site, pages)), markdown, layout, write),
             new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(site, pages.Links)), write),
             new(Regions, new CreateDocuments("regions", _ => RegionPages.Create(site, pages)), layout, write),
-            new(Catalogue, new CreateDocuments("catalogue", _ => [CataloguePage.Create(site, pages, theme.Strings)]), layout, write),
+            new(Catalogue, new CreateDocuments("catalogue", _ => [CataloguePage.Create(site, pages)]), layout, write),
             new(Redactions, new CreateDocuments("redactions", _ => [new Document("data/redactions.json") { Content = DataJson.Serialize(RedactionReport.From(site)) }]), write),
             new Pipeline(Home,
                 new CreateDocuments("home", context => [HomePage.Create(site, pages, context.OutputsOf(Regions), theme.Strings["home.intro"])]), layout, write)

@@ -1,7 +1,6 @@
 using Gongkai.Model;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
-using Gongkai.Rendering;
 using Scriban.Runtime;
 
 namespace Gongkai.Pages;
@@ -29,8 +28,9 @@ public static class CataloguePage
     public const string Path = "catalogue/";
 
     /// <summary>The catalogue page document.</summary>
-    public static Document Create(PublicSite site, PageModel pages, UiStrings strings)
+    public static Document Create(PublicSite site, PageModel pages)
     {
+        var strings = pages.Strings;
         var rows = (from region in site.Regions
                     from d in region.Disclosures
                     from e in d.Entries ?? []

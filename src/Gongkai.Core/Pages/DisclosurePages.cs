@@ -8,6 +8,13 @@ namespace Gongkai.Pages;
 /// <summary>A page for each disclosure: key figures, narrative (the document's markdown) and catalogue.</summary>
 public static class DisclosurePages
 {
+    /// <summary>The reason every withheld entry shares (for the catalogue's summary line), or empty.</summary>
+    public static string CommonReason(PublicDisclosure d)
+    {
+        var reasons = (d.Entries ?? []).Where(e => !e.IsPublished).Select(e => e.WithheldReason).Distinct().ToList();
+        return reasons is [{ } reason] ? reason : "";
+    }
+
     /// <summary>One document per disclosure.</summary>
     public static IEnumerable<Document> Create(PublicSite site, PageModel pages)
     {
@@ -22,11 +29,13 @@ public static class DisclosurePages
                     ["disclosure"] = d,
                     ["rows"] = rows,
                     ["published_count"] = d.Evaluation.ReportCount - d.Evaluation.WithheldCount,
+                    ["withheld_reason"] = CommonReason(d),
                     ["data_href"] = pages.Links.Href(Permalinks.DisclosureData(d)),
                 };
-                var title = $"{region.Name} {d.FiscalYear} 年度 {d.Title}";
+                var title = pages.Strings.Format("pages.disclosure_title", region.Name, d.FiscalYear, d.Title);
                 var e = d.Evaluation;
-                var description = $"{region.Name} {d.FiscalYear} 年度重点绩效评价：评价对象 {e.ObjectCount} 个，评价资金 {Formats.Money(e.TotalAmount)}，评价报告 {e.ReportCount} 份，其中 {e.WithheldCount} 份不予公开。";
+                var description = pages.Strings.Format("pages.disclosure_description",
+                    region.Name, d.FiscalYear, e.ObjectCount, Formats.Money(e.TotalAmount), e.ReportCount, e.WithheldCount);
                 yield return pages.Page(Permalinks.Disclosure(d), "disclosure", title, description, pages.DisclosureTrail(region, d), values,
                     d.Body, $"regions/{region.Slug}/{d.Year}/disclosure.md");
             }

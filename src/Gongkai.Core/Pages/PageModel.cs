@@ -1,6 +1,7 @@
 using Gongkai.Modules;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
+using Gongkai.Rendering;
 using Scriban.Runtime;
 
 namespace Gongkai.Pages;
@@ -9,10 +10,13 @@ namespace Gongkai.Pages;
 public sealed record Crumb(string Title, string Href);
 
 /// <summary>Builds page documents: the values every layout can use (<c>site</c>, <c>page</c>, <c>href</c>) plus the page's own.</summary>
-public sealed class PageModel(PublicSite site, Permalinks links)
+public sealed class PageModel(PublicSite site, Permalinks links, UiStrings strings)
 {
     /// <summary>The permalinks used for every href.</summary>
     public Permalinks Links => links;
+
+    /// <summary>The UI strings, for titles and descriptions made in code.</summary>
+    public UiStrings Strings => strings;
 
     /// <summary>
     /// A page document at <paramref name="path"/> rendered with <paramref name="layout"/>; <paramref name="description"/>
@@ -53,5 +57,5 @@ public sealed class PageModel(PublicSite site, Permalinks links)
 
     /// <summary>The trail from the home page to a disclosure.</summary>
     public IReadOnlyList<Crumb> DisclosureTrail(PublicRegion region, PublicDisclosure d) =>
-        [.. RegionTrail(region), new($"{d.FiscalYear} 年度", links.Href(Permalinks.Disclosure(d)))];
+        [.. RegionTrail(region), new(strings.Format("region.fiscal_year", d.FiscalYear), links.Href(Permalinks.Disclosure(d)))];
 }

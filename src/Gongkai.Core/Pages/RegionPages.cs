@@ -20,7 +20,7 @@ public static class RegionPages
                 ["region"] = region,
                 ["disclosures"] = region.Disclosures.Select(d => new { Disclosure = d, Href = pages.Links.Href(Permalinks.Disclosure(d)) }).ToList(),
             };
-            var description = region.Summary ?? $"{region.Name}历年财政重点绩效评价结果公开。";
+            var description = region.Summary ?? pages.Strings.Format("pages.region_description", region.Name);
             yield return pages.Page(Permalinks.Region(region.Slug), "region", region.Name, description, pages.RegionTrail(region), values,
                 source: $"regions/{region.Slug}/region.json").With(RegionKey, region);
         }

@@ -22,7 +22,7 @@ public static class ReportPages
                 ["attachments"] = entry.Attachments.Select(a => new { a.FileName, Href = pages.Links.Href(path + a.FileName) }).ToList(),
                 ["has_body"] = entry.BodyMarkdown is not null,
             };
-            var description = $"{region.Name} {disclosure.FiscalYear} 年度财政重点绩效评价报告：{entry.Title}";
+            var description = pages.Strings.Format("pages.report_description", region.Name, disclosure.FiscalYear, entry.Title);
             yield return pages.Page(path, "report", entry.Title!, description, pages.DisclosureTrail(region, disclosure), values,
                 entry.BodyMarkdown ?? "", $"regions/{region.Slug}/{disclosure.Year}/reports.json");
         }

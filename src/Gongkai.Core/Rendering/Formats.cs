@@ -16,6 +16,24 @@ public static class Formats
         ? $"{Number(wan / 10000m)} 亿元"
         : $"{Number(wan)} 万元";
 
+    /// <summary>A UI string with its placeholders {0}, {1} … filled in, so word order stays in the locale file.</summary>
+    public static string Fill(string format, System.Collections.IList values)
+    {
+        var text = format;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var value = values[i] switch
+            {
+                decimal d => Number(d),
+                IFormattable f => f.ToString(null, Invariant),
+                var v => v?.ToString() ?? "",
+            };
+            text = text.Replace("{" + i.ToString(Invariant) + "}", value, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
     /// <summary>The Chinese grade label.</summary>
     public static string GradeLabel(Grade grade) => grade.Label();
 

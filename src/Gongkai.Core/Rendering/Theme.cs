@@ -89,6 +89,7 @@ public sealed class Theme
         functions.Import("fmt_money", new Func<decimal, string>(Formats.Money));
         functions.Import("grade_label", new Func<Grade, string>(Formats.GradeLabel));
         functions.Import("grade_id", new Func<Grade, string>(Formats.GradeId));
+        functions.Import("fill", new Func<string, ScriptArray, string>(Formats.Fill));
         functions["t"] = Strings.Tree;
 
         var context = new HtmlTemplateContext();

@@ -22,6 +22,9 @@ public sealed class UiStrings
         ? value
         : throw new KeyNotFoundException($"UI string '{key}' is missing from the locale file");
 
+    /// <summary>A string by dotted key with its placeholders {0}, {1} … filled in.</summary>
+    public string Format(string key, params object?[] values) => Formats.Fill(this[key], values);
+
     /// <summary>Loads a locale file.</summary>
     public static UiStrings Load(string path)
     {

@@ -102,8 +102,8 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
     [Fact]
     public void Catalogue_summaries_give_published_and_withheld_counts()
     {
-        Assert.Equal("共 11 份评价报告：公开 6 份，5 份不予公开", Html.Load(PagePath("regions/kashi-edz/2024")).QuerySelector(".catalogue-summary")!.TextContent);
-        Assert.Equal("共 11 份评价报告：公开 9 份，2 份不予公开", Html.Load(PagePath("regions/bayingolin/2024")).QuerySelector(".catalogue-summary")!.TextContent);
+        Assert.Equal("共 11 份评价报告：公开 6 份，5 份涉及涉密及敏感信息不予公开", Html.Load(PagePath("regions/kashi-edz/2024")).QuerySelector(".catalogue-summary")!.TextContent);
+        Assert.Equal("共 11 份评价报告：公开 9 份，2 份涉及涉密及敏感信息不予公开", Html.Load(PagePath("regions/bayingolin/2024")).QuerySelector(".catalogue-summary")!.TextContent);
         Assert.Equal("共 10 份评价报告：公开 10 份", Html.Load(PagePath("regions/karamay/2023")).QuerySelector(".catalogue-summary")!.TextContent);
     }
 
