@@ -1,3 +1,4 @@
+using Gongkai.Charts;
 using Gongkai.Data;
 using Gongkai.Markdown;
 using Gongkai.Modules;
@@ -13,7 +14,7 @@ public static class SitePipelines
 {
     /// <summary>Pipeline names, for dependencies and progress.</summary>
     public const string Assets = "Assets", Reports = "Reports", Attachments = "Attachments", Disclosures = "Disclosures",
-        DisclosureData = "DisclosureData", Regions = "Regions", Home = "Home", Catalogue = "Catalogue", Redactions = "Redactions";
+        DisclosureData = "DisclosureData", Regions = "Regions", Home = "Home", Catalogue = "Catalogue", Redactions = "Redactions", Charts = "Charts";
 
     /// <summary>All pipelines of a site build.</summary>
     public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme)
@@ -22,21 +23,36 @@ public static class SitePipelines
         var write = new WriteFiles();
         var layout = new ApplyLayout(theme);
         var markdown = new RenderMarkdown(new SiteMarkdown(theme.Strings["redaction.note"]), site.Info.BaseUrl);
+        var disclosureCharts = new Dictionary<PublicDisclosure, IReadOnlyList<ChartSpec>>(ReferenceEqualityComparer.Instance);
+        foreach (var d in site.Regions.SelectMany(r => r.Disclosures))
+        {
+            disclosureCharts[d] = DisclosureCharts.For(d, theme.Strings);
+        }
+
+        IReadOnlyList<ChartSpec> ChartsOf(PublicDisclosure d) => disclosureCharts[d];
+        var homeCharts = HomeCharts.For(site, theme.Strings);
         return
         [
-            new(Assets, new ReadDirectory(theme.AssetsFolder, "assets/"), write),
+            new(Assets, new ReadDirectory(theme.AssetsFolder, "assets/"),
+                new CreateDocuments("vendor assets", _ => theme.VendorAssets.Select(a => new Document(a.Destination) { CopyFrom = a.Source })), write),
             new(Reports, new CreateDocuments("reports", _ => ReportPages.Create(site, pages)), markdown, layout, write),
             new(Attachments, new CreateDocuments("attachments", _ => ReportPages.Attachments(site)), write),
-            new(Disclosures, new CreateDocuments("disclosures", _ => DisclosurePages.Create(site, pages)), markdown, layout, write),
+            new(Disclosures, new CreateDocuments("disclosures", _ => DisclosurePages.Create(site, pages, ChartsOf)), markdown, layout, write),
+            new(Charts, new CreateDocuments("charts", _ => ChartDocuments(site, ChartsOf, homeCharts, theme)), write),
             new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(site, pages.Links)), write),
             new(Regions, new CreateDocuments("regions", _ => RegionPages.Create(site, pages)), layout, write),
             new(Catalogue, new CreateDocuments("catalogue", _ => [CataloguePage.Create(site, pages)]), layout, write),
             new(Redactions, new CreateDocuments("redactions", _ => [new Document("data/redactions.json") { Content = DataJson.Serialize(RedactionReport.From(site)) }]), write),
             new Pipeline(Home,
-                new CreateDocuments("home", context => [HomePage.Create(site, pages, context.OutputsOf(Regions), theme.Strings["home.intro"])]), layout, write)
+                new CreateDocuments("home", context => [HomePage.Create(site, pages, context.OutputsOf(Regions), homeCharts)]), layout, write)
                 .After(Regions),
         ];
     }
+
+    private static IEnumerable<Document> ChartDocuments(PublicSite site, Func<PublicDisclosure, IReadOnlyList<ChartSpec>> charts,
+        IReadOnlyList<ChartSpec> homeCharts, Theme theme) =>
+        ChartView.Files(homeCharts, Permalinks.Home, theme.Strings).Concat(
+            site.Regions.SelectMany(r => r.Disclosures).SelectMany(d => ChartView.Files(charts(d), Permalinks.Disclosure(d), theme.Strings)));
 
     private static IEnumerable<Document> DataDocuments(PublicSite site, Permalinks links) =>
         from region in site.Regions

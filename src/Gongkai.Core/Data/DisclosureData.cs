@@ -15,6 +15,7 @@ public sealed record DisclosureData(
     string? Date,
     string Page,
     EvaluationData Evaluation,
+    IReadOnlyList<Indicator>? Indicators,
     bool Itemised,
     string? CatalogueNote,
     IReadOnlyList<EntryData>? Entries)
@@ -26,6 +27,7 @@ public sealed record DisclosureData(
             new EvaluationData(d.Evaluation.ObjectCount,
                 d.Evaluation.ByCategory?.Select(c => new CategoryCountData(c.Category.Id, c.Category.Label, c.Count)).ToList(),
                 d.Evaluation.TotalAmount, d.Evaluation.ReportCount, d.Evaluation.WithheldCount),
+            d.Indicators.Count > 0 ? d.Indicators : null,
             d.IsItemised, d.CatalogueNote,
             d.Entries?.Select(e => EntryData.From(e, e.IsPublished ? href(reportPath(e)) : null)).ToList());
 }

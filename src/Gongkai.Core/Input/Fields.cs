@@ -75,7 +75,12 @@ public sealed class Fields(InputMap map, DiagnosticBag diagnostics, string path 
             return null;
         }
 
-        var expected = max == decimal.MaxValue ? $"a number ≥ {min}" : $"a number between {min} and {max}";
+        var expected = (min, max) switch
+        {
+            (decimal.MinValue, decimal.MaxValue) => "a number",
+            (_, decimal.MaxValue) => $"a number ≥ {min}",
+            _ => $"a number between {min} and {max}",
+        };
         if (node is InputScalar { Kind: ScalarKind.Number } s &&
             decimal.TryParse(s.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {

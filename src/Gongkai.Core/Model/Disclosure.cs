@@ -16,6 +16,7 @@ public sealed record Disclosure(
     string? CatalogueTitle,
     string? CatalogueNote,
     Evaluation Evaluation,
+    IReadOnlyList<Indicator> Indicators,
     string Body,
     IReadOnlyList<CatalogueEntry>? Entries,
     string SourcePath);

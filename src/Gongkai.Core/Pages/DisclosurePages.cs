@@ -1,3 +1,4 @@
+using Gongkai.Charts;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
 using Gongkai.Rendering;
@@ -16,7 +17,7 @@ public static class DisclosurePages
     }
 
     /// <summary>One document per disclosure.</summary>
-    public static IEnumerable<Document> Create(PublicSite site, PageModel pages)
+    public static IEnumerable<Document> Create(PublicSite site, PageModel pages, Func<PublicDisclosure, IReadOnlyList<ChartSpec>> charts)
     {
         foreach (var region in site.Regions)
         {
@@ -31,13 +32,14 @@ public static class DisclosurePages
                     ["published_count"] = d.Evaluation.ReportCount - d.Evaluation.WithheldCount,
                     ["withheld_reason"] = CommonReason(d),
                     ["data_href"] = pages.Links.Href(Permalinks.DisclosureData(d)),
+                    ["charts"] = ChartView.For(charts(d), Permalinks.Disclosure(d), pages.Links),
                 };
                 var title = pages.Strings.Format("pages.disclosure_title", region.Name, d.FiscalYear, d.Title);
                 var e = d.Evaluation;
                 var description = pages.Strings.Format("pages.disclosure_description",
                     region.Name, d.FiscalYear, e.ObjectCount, Formats.Money(e.TotalAmount), e.ReportCount, e.WithheldCount);
                 yield return pages.Page(Permalinks.Disclosure(d), "disclosure", title, description, pages.DisclosureTrail(region, d), values,
-                    d.Body, $"regions/{region.Slug}/{d.Year}/disclosure.md");
+                    d.Body, $"regions/{region.Slug}/{d.Year}/disclosure.md", charts(d).Count > 0 ? ChartView.Scripts : null);
             }
         }
     }

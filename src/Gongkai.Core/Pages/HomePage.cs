@@ -1,3 +1,4 @@
+using Gongkai.Charts;
 using Gongkai.Modules;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
@@ -9,7 +10,7 @@ namespace Gongkai.Pages;
 public static class HomePage
 {
     /// <summary>The home page document, made from the region pages' outputs.</summary>
-    public static Document Create(PublicSite site, PageModel pages, IReadOnlyList<Document> regionPages, string description)
+    public static Document Create(PublicSite site, PageModel pages, IReadOnlyList<Document> regionPages, IReadOnlyList<ChartSpec> charts)
     {
         var regions = regionPages
             .Select(doc => (Region: doc.Require<PublicRegion>(RegionPages.RegionKey), Path: doc.Require<string>(MetadataKeys.Path)))
@@ -22,7 +23,12 @@ public static class HomePage
                 LatestHref = r.Region.Latest is { } latest ? pages.Links.Href(Permalinks.Disclosure(latest)) : null,
             })
             .ToList();
-        var values = new ScriptObject { ["regions"] = regions };
-        return pages.Page(Permalinks.Home, "home", site.Info.Title, description, [], values, source: "site.json");
+        var values = new ScriptObject
+        {
+            ["regions"] = regions,
+            ["charts"] = ChartView.For(charts, Permalinks.Home, pages.Links),
+        };
+        return pages.Page(Permalinks.Home, "home", site.Info.Title, pages.Strings["home.intro"], [], values, source: "site.json",
+            scripts: charts.Count > 0 ? ChartView.Scripts : null);
     }
 }

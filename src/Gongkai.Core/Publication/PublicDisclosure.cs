@@ -19,6 +19,7 @@ public sealed record PublicDisclosure(
     string? CatalogueTitle,
     string? CatalogueNote,
     Evaluation Evaluation,
+    IReadOnlyList<Indicator> Indicators,
     string Body,
     IReadOnlyList<PublicEntry>? Entries,
     int RedactedPassages)

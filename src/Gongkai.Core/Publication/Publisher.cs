@@ -22,7 +22,7 @@ public static class Publisher
         var narrative = PassageRedactor.Redact(d.Body);
         var published = d.Entries?.OrderBy(e => e.No).Select(e => (Entry: Publish(e, out var passages), Passages: passages)).ToList();
         return new(d.RegionSlug, regionName, d.Year, d.Title, d.FiscalYear, d.PublishedYear, d.Publisher, d.DocumentNo, d.Date,
-            d.CatalogueTitle, d.CatalogueNote, d.Evaluation, narrative.Markdown, published?.Select(p => p.Entry).ToList(),
+            d.CatalogueTitle, d.CatalogueNote, d.Evaluation, d.Indicators, narrative.Markdown, published?.Select(p => p.Entry).ToList(),
             narrative.Passages + (published?.Sum(p => p.Passages) ?? 0));
     }
 

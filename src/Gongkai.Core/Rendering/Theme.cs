@@ -6,7 +6,8 @@ namespace Gongkai.Rendering;
 
 /// <summary>
 /// A theme folder: Scriban layouts (<c>layouts/*.sbn-html</c>) and partials (<c>partials/*.sbn-html</c>), all parsed
-/// once at load, UI strings (<c>i18n/&lt;locale&gt;.json</c>) and static files (<c>assets/</c>). Rendering is thread-safe.
+/// once at load, UI strings (<c>i18n/&lt;locale&gt;.json</c>), static files (<c>assets/</c>) and files from its npm
+/// packages (<see cref="ThemePackages"/>). Rendering is thread-safe.
 /// </summary>
 public sealed class Theme
 {
@@ -14,9 +15,10 @@ public sealed class Theme
     private readonly Dictionary<string, Template> _layouts;
     private readonly Dictionary<string, Template> _partials;
 
-    private Theme(string root, Dictionary<string, Template> layouts, Dictionary<string, Template> partials, UiStrings strings)
+    private Theme(string root, Dictionary<string, Template> layouts, Dictionary<string, Template> partials, UiStrings strings, IReadOnlyList<VendorAsset> vendorAssets)
     {
         Root = root;
+        VendorAssets = vendorAssets;
         _layouts = layouts;
         _partials = partials;
         Strings = strings;
@@ -27,6 +29,9 @@ public sealed class Theme
 
     /// <summary>The folder of static files copied to <c>assets/</c> in the output.</summary>
     public string AssetsFolder => Path.Combine(Root, "assets");
+
+    /// <summary>Files the theme ships from its npm packages.</summary>
+    public IReadOnlyList<VendorAsset> VendorAssets { get; }
 
     /// <summary>The UI strings of the site's locale.</summary>
     public UiStrings Strings { get; }
@@ -59,7 +64,7 @@ public sealed class Theme
             throw new ThemeException(string.Join(Environment.NewLine, errors));
         }
 
-        return new Theme(root, layouts, partials, UiStrings.Load(stringsPath));
+        return new Theme(root, layouts, partials, UiStrings.Load(stringsPath), ThemePackages.Ensure(root));
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public sealed class BuildTests : IDisposable
         var b = OutputTree.Hashes(_temp["two"]);
         Assert.Equal(a.Keys, b.Keys);
         Assert.Equal(a, b);
-        Assert.Equal(43, a.Count);
+        Assert.Equal(63, a.Count);
     }
 
     [Fact]

@@ -189,21 +189,31 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
     }
 
     [Fact]
-    public void Only_the_catalogue_page_loads_a_script()
+    public void Scripts_load_only_where_they_are_used()
     {
+        var withCharts = new List<string>();
         foreach (var file in Directory.GetFiles(site.Output, "*.html", SearchOption.AllDirectories))
         {
-            var scripts = Html.Load(file).QuerySelectorAll("script").Select(s => s.GetAttribute("src")).ToList();
+            var page = Html.Load(file);
+            var scripts = page.QuerySelectorAll("script").Select(s => s.GetAttribute("src")).ToList();
+            Assert.All(page.QuerySelectorAll("script"), s => Assert.True(s.HasAttribute("defer")));
             if (file.EndsWith("/catalogue/index.html", StringComparison.Ordinal))
             {
                 Assert.Equal(["/assets/catalogue.js"], scripts);
-                Assert.True(Html.Load(file).QuerySelector("script")!.HasAttribute("defer"));
+            }
+            else if (page.QuerySelector("figure.chart") is not null)
+            {
+                Assert.Equal(["/assets/vendor/chart.umd.min.js", "/assets/charts.js"], scripts);
+                withCharts.Add(Path.GetRelativePath(site.Output, file));
             }
             else
             {
                 Assert.Empty(scripts);
             }
         }
+
+        Assert.Equal(["index.html", "regions/bayingolin/2024/index.html", "regions/karamay/2023/index.html", "regions/kashi-edz/2024/index.html"],
+            withCharts.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -214,5 +224,34 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
         Assert.Equal(5, kashi.GetProperty("withheldEntries").GetInt32());
         Assert.Equal(0, kashi.GetProperty("redactedPassages").GetInt32());
         Assert.Equal(["region", "regionName", "fiscalYear", "withheldEntries", "redactedPassages"], kashi.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void The_karamay_score_chart_json_holds_exactly_the_ten_scores()
+    {
+        var config = JsonDocument.Parse(site.Read("regions/karamay/2023/charts/scores.json")).RootElement;
+        Assert.Equal("bar", config.GetProperty("type").GetString());
+        Assert.Equal("y", config.GetProperty("options").GetProperty("indexAxis").GetString());
+        var data = config.GetProperty("data").GetProperty("datasets")[0].GetProperty("data").EnumerateArray().Select(v => v.GetRawText()).ToList();
+        Assert.Equal(["96.02", "94.33", "92.2", "91.5", "91.43", "90.35", "86.93", "85.93", "84.76", "83.32"], data);
+        var notes = config.GetProperty("options").GetProperty("plugins").GetProperty("gongkai").GetProperty("notes").EnumerateArray().Select(n => n.GetString());
+        Assert.Equal(["优", "优", "优", "优", "优", "优", "良", "良", "良", "良"], notes);
+
+        var bytes = File.ReadAllBytes(Path.Combine(site.Output, "regions/karamay/2023/charts/scores.csv"));
+        Assert.Equal(System.Text.Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        var csv = System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("项目,得分（分）,说明\r\n", csv);
+        Assert.Contains("第二污水处理厂污水收集系统工程（一期）绩效评价报告,90.35,优\r\n", csv);
+    }
+
+    [Fact]
+    public void Charts_are_made_only_where_the_data_supports_them()
+    {
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "regions/zhundong/2021/charts")));
+        Assert.Equal(["categories.json", "indicators.json"],
+            Directory.GetFiles(Path.Combine(site.Output, "regions/kashi-edz/2024/charts"), "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var indicators = JsonDocument.Parse(site.Read("regions/kashi-edz/2024/charts/indicators.json")).RootElement;
+        Assert.Equal("40.75", indicators.GetProperty("data").GetProperty("datasets")[0].GetProperty("data")[0].GetRawText());
+        Assert.Equal("50", indicators.GetProperty("options").GetProperty("plugins").GetProperty("gongkai").GetProperty("targets")[0].GetRawText());
     }
 }

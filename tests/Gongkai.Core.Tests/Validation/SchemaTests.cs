@@ -23,6 +23,7 @@ public sealed class SchemaTests
         { "disclosure.schema.json", "", DisclosureBinder.Known },
         { "disclosure.schema.json", "evaluation", DisclosureBinder.EvaluationKnown },
         { "disclosure.schema.json", "evaluation.byCategory", [.. Category.All.Select(c => c.Id)] },
+        { "disclosure.schema.json", "indicators.items", DisclosureBinder.IndicatorKnown },
         { "reports.schema.json", "items", CatalogueBinder.Known },
     };
 

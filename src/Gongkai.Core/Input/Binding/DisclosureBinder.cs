@@ -9,7 +9,10 @@ public static class DisclosureBinder
 {
     /// <summary>The fields a disclosure's front matter may have.</summary>
     public static readonly string[] Known =
-        ["title", "fiscalYear", "publishedYear", "publisher", "documentNo", "date", "catalogueTitle", "catalogueNote", "evaluation"];
+        ["title", "fiscalYear", "publishedYear", "publisher", "documentNo", "date", "catalogueTitle", "catalogueNote", "evaluation", "indicators"];
+
+    /// <summary>The fields of an item of <c>indicators</c>.</summary>
+    public static readonly string[] IndicatorKnown = ["label", "value", "unit", "period", "target", "targetNote", "note"];
 
     /// <summary>The fields of the <c>evaluation</c> block.</summary>
     public static readonly string[] EvaluationKnown = ["objectCount", "byCategory", "totalAmount", "reportCount", "withheldCount"];
@@ -36,6 +39,7 @@ public static class DisclosureBinder
         var catalogueNote = f.String("catalogueNote");
         var evaluationMap = f.Object("evaluation", required: true);
         var evaluation = evaluationMap is null ? null : BindEvaluation(evaluationMap, sources, diagnostics);
+        var indicators = f.List("indicators") is { } list ? BindIndicators(list, diagnostics) : [];
 
         if (title is null || fiscalYear is null || publishedYear is null || publisher is null || evaluation is null)
         {
@@ -43,7 +47,7 @@ public static class DisclosureBinder
         }
 
         var disclosure = new Disclosure(regionSlug, year, title, fiscalYear.Value, publishedYear.Value, publisher, documentNo, date,
-            catalogueTitle, catalogueNote, evaluation, parts.Body, entries, file);
+            catalogueTitle, catalogueNote, evaluation, indicators, parts.Body, entries, file);
         sources.Record(disclosure, map);
         sources.Record(disclosure, "body", new SourceLocation(file, parts.BodyFirstLine, 1));
         return disclosure;
@@ -68,6 +72,35 @@ public static class DisclosureBinder
         var evaluation = new Evaluation(objectCount.Value, byCategory, totalAmount.Value, reportCount.Value, withheldCount.Value);
         sources.Record(evaluation, map);
         return evaluation;
+    }
+
+    private static List<Indicator> BindIndicators(InputList list, DiagnosticBag diagnostics)
+    {
+        var indicators = new List<Indicator>();
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            if (list.Items[i] is not InputMap map)
+            {
+                diagnostics.Error("GK0101", list.Items[i].Location, $"an indicator must be a mapping of fields, got {list.Items[i].Describe()}", null, $"indicators[{i}]");
+                continue;
+            }
+
+            var f = new Fields(map, diagnostics, $"indicators[{i}]");
+            f.RejectUnknown(IndicatorKnown);
+            var label = f.String("label", required: true);
+            var value = f.Decimal("value", required: true, min: decimal.MinValue);
+            var unit = f.String("unit", required: true);
+            var period = f.String("period");
+            var target = f.Decimal("target", min: decimal.MinValue);
+            var targetNote = f.String("targetNote");
+            var note = f.String("note");
+            if (label is not null && value is not null && unit is not null)
+            {
+                indicators.Add(new Indicator(label, value.Value, unit, period, target, targetNote, note));
+            }
+        }
+
+        return indicators;
     }
 
     private static List<CategoryCount> BindByCategory(InputMap map, DiagnosticBag diagnostics)

@@ -1,0 +1,28 @@
+using Gongkai.Charts;
+using Gongkai.Data;
+using Gongkai.Pipelines;
+using Gongkai.Rendering;
+
+namespace Gongkai.Pages;
+
+/// <summary>What a page's template needs of a chart: the spec (for the table), its SVG, and links to its JSON and CSV.</summary>
+public sealed record ChartView(ChartSpec Spec, RawHtml Svg, string Id, string JsonHref, string CsvHref)
+{
+    /// <summary>The scripts a page with charts loads (deferred, in order): Chart.js, then the site's chart code.</summary>
+    public static readonly IReadOnlyList<string> Scripts = ["assets/vendor/chart.umd.min.js", "assets/charts.js"];
+
+    /// <summary>Views of the charts of the page at <paramref name="pagePath"/>.</summary>
+    public static IReadOnlyList<ChartView> For(IReadOnlyList<ChartSpec> charts, string pagePath, Permalinks links) =>
+        [.. charts.Select(c => new ChartView(c, new RawHtml(SvgChart.Render(c, "chart-" + c.Name)), "chart-" + c.Name,
+            links.Href(FilePath(pagePath, c, "json")), links.Href(FilePath(pagePath, c, "csv"))))];
+
+    /// <summary>The JSON (Chart.js configuration) and CSV documents of a page's charts, written beside it under <c>charts/</c>.</summary>
+    public static IEnumerable<Document> Files(IReadOnlyList<ChartSpec> charts, string pagePath, UiStrings t) =>
+        charts.SelectMany(c => new[]
+        {
+            new Document(FilePath(pagePath, c, "json")) { Content = DataJson.Serialize(ChartJsConfig.From(c)) },
+            new Document(FilePath(pagePath, c, "csv")) { Content = ChartCsv.Render(c, t["charts.label"], t["charts.note"]) },
+        });
+
+    private static string FilePath(string pagePath, ChartSpec chart, string extension) => $"{pagePath}charts/{chart.Name}.{extension}";
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Gongkai.Rendering;
+
+/// <summary>A file a theme ships from its npm packages: where it goes in the output and where it is read from.</summary>
+public sealed record VendorAsset(string Destination, string Source);
+
+/// <summary>
+/// The npm packages a theme declares in <c>package.json</c> (Chart.js, Pagefind …) and the files it copies from them
+/// (its <c>gongkai.assets</c> map). Installs them with <c>npm ci</c> from the committed lockfile when they are missing,
+/// so a fresh clone builds with one command. Nothing is fetched when the site is viewed.
+/// </summary>
+public static class ThemePackages
+{
+    /// <summary>The vendor files of a theme, installing its packages first if any is missing.</summary>
+    public static IReadOnlyList<VendorAsset> Ensure(string themeRoot)
+    {
+        var manifest = Path.Combine(themeRoot, "package.json");
+        if (!File.Exists(manifest))
+        {
+            return [];
+        }
+
+        var assets = ReadAssets(manifest, themeRoot);
+        if (assets.All(a => File.Exists(a.Source)) && Directory.Exists(Path.Combine(themeRoot, "node_modules")))
+        {
+            return assets;
+        }
+
+        using (InstallLock(themeRoot))
+        {
+            if (!assets.All(a => File.Exists(a.Source)) || !Directory.Exists(Path.Combine(themeRoot, "node_modules")))
+            {
+                Install(themeRoot);
+            }
+        }
+
+        var missing = assets.FirstOrDefault(a => !File.Exists(a.Source));
+        return missing is null ? assets : throw new ThemeException($"{manifest}: after npm ci, {missing.Source} is still missing; check gongkai.assets");
+    }
+
+    private static List<VendorAsset> ReadAssets(string manifest, string themeRoot)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(manifest));
+        if (!json.RootElement.TryGetProperty("gongkai", out var gongkai) || !gongkai.TryGetProperty("assets", out var map))
+        {
+            return [];
+        }
+
+        return [.. map.EnumerateObject()
+            .Select(p => new VendorAsset(p.Name, Path.GetFullPath(Path.Combine(themeRoot, p.Value.GetString() ?? ""))))
+            .OrderBy(a => a.Destination, StringComparer.Ordinal)];
+    }
+
+    private static void Install(string themeRoot)
+    {
+        var useLock = File.Exists(Path.Combine(themeRoot, "package-lock.json"));
+        var start = new ProcessStartInfo("npm")
+        {
+            WorkingDirectory = themeRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { useLock ? "ci" : "install", "--ignore-scripts", "--no-audit", "--no-fund" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new ThemeException($"{themeRoot}: the theme needs its npm packages (package.json) but npm was not found; install Node.js and npm");
+        }
+
+        using (process)
+        {
+            var errors = process.StandardError.ReadToEndAsync();
+            process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new ThemeException($"{themeRoot}: npm {start.ArgumentList[0]} failed (exit {process.ExitCode}): {errors.Result.Trim()}");
+            }
+        }
+    }
+
+    // Builds and tests may run at once on a fresh clone; only one of them installs.
+    private static FileStream InstallLock(string themeRoot)
+    {
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(themeRoot)))[..16];
+        var path = Path.Combine(Path.GetTempPath(), $"gongkai-npm-{hash}.lock");
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 1200)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+}
