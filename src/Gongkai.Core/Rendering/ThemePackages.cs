@@ -10,7 +10,7 @@ public sealed record VendorAsset(string Destination, string Source);
 
 /// <summary>
 /// The npm packages a theme declares in <c>package.json</c> (Chart.js, Pagefind …) and the files it copies from them
-/// (its <c>gongkai.assets</c> map). Installs them with <c>npm ci</c> from the committed lockfile when they are missing,
+/// (its <c>gongkai.assets</c> map). Installs them with npm at the committed lockfile's versions when they are missing,
 /// so a fresh clone builds with one command. Nothing is fetched when the site is viewed.
 /// </summary>
 public static class ThemePackages
@@ -39,7 +39,7 @@ public static class ThemePackages
         }
 
         var missing = assets.FirstOrDefault(a => !File.Exists(a.Source));
-        return missing is null ? assets : throw new ThemeException($"{manifest}: after npm ci, {missing.Source} is still missing; check gongkai.assets");
+        return missing is null ? assets : throw new ThemeException($"{manifest}: after npm install, {missing.Source} is still missing; check gongkai.assets");
     }
 
     private static List<VendorAsset> ReadAssets(string manifest, string themeRoot)
@@ -57,14 +57,15 @@ public static class ThemePackages
 
     private static void Install(string themeRoot)
     {
-        var useLock = File.Exists(Path.Combine(themeRoot, "package-lock.json"));
         var start = new ProcessStartInfo("npm")
         {
             WorkingDirectory = themeRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { useLock ? "ci" : "install", "--ignore-scripts", "--no-audit", "--no-fund" })
+        // Not "npm ci": npm records only this platform's optional packages (Pagefind's binaries) in the lockfile and
+        // ci then refuses it on a fresh clone. "install --no-save" still takes the versions from the lockfile and never rewrites it.
+        foreach (var arg in new[] { "install", "--no-save", "--ignore-scripts", "--no-audit", "--no-fund" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -86,7 +87,7 @@ public static class ThemePackages
             process.WaitForExit();
             if (process.ExitCode != 0)
             {
-                throw new ThemeException($"{themeRoot}: npm {start.ArgumentList[0]} failed (exit {process.ExitCode}): {errors.Result.Trim()}");
+                throw new ThemeException($"{themeRoot}: npm install failed (exit {process.ExitCode}): {errors.Result.Trim()}");
             }
         }
     }
