@@ -24,11 +24,12 @@ internal static class BuildCommand
         });
 
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Refuse to build when the input has warnings" };
+        var noSearch = new Option<bool>("--no-search") { Description = "Skip the search index (faster previews)" };
 
-        var command = new Command("build", "Build the site from the input folder.") { input, output, theme, baseUrl, parallelism, warningsAsErrors };
+        var command = new Command("build", "Build the site from the input folder.") { input, output, theme, baseUrl, parallelism, warningsAsErrors, noSearch };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(theme)!, parse.GetValue(baseUrl),
-                parse.GetValue(parallelism), parse.GetValue(warningsAsErrors)),
+                parse.GetValue(parallelism), parse.GetValue(warningsAsErrors), !parse.GetValue(noSearch)),
             cancellationToken));
         return command;
     }
@@ -69,6 +70,10 @@ internal static class BuildCommand
 
         console.MarkupLineInterpolated(
             $"[green]Built[/] {result.Pages} pages, {result.Files} files ({result.Bytes / 1024.0:0.0} KiB) into {Path.GetFullPath(options.Output)} in {result.Elapsed.TotalSeconds:0.00} s.");
+        if (options.Search)
+        {
+            console.MarkupLineInterpolated($"Search index built in {result.SearchElapsed.TotalSeconds:0.00} s.");
+        }
         return 0;
     }
 }

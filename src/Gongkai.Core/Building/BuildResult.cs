@@ -13,7 +13,8 @@ public sealed record BuildResult(
     long Bytes,
     TimeSpan Elapsed,
     IReadOnlyDictionary<string, TimeSpan> PipelineDurations,
-    RedactionReport? Redactions)
+    RedactionReport? Redactions,
+    TimeSpan SearchElapsed = default)
 {
     /// <summary>A build that stopped before writing anything.</summary>
     public static BuildResult Failed(IReadOnlyList<Diagnostic> diagnostics, string? error, TimeSpan elapsed) =>

@@ -4,6 +4,7 @@ using Gongkai.Input.Binding;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
 using Gongkai.Rendering;
+using Gongkai.Search;
 using Gongkai.Validation;
 
 namespace Gongkai.Building;
@@ -50,11 +51,18 @@ public static class SiteBuilder
         var engine = new Engine(SitePipelines.Create(publicSite, theme), options.EffectiveParallelism);
         output.BeginStaging();
         EngineResult result;
+        var searchWatch = new Stopwatch();
         try
         {
             result = await engine.RunAsync(output.Staging, progress, cancellationToken).ConfigureAwait(false);
+            if (options.Search)
+            {
+                searchWatch.Start();
+                Pagefind.Index(Pagefind.FindBinary(theme.Root) ?? throw new ThemeException($"{theme.Root}: no Pagefind binary in node_modules/@pagefind; add pagefind to the theme's package.json or build with --no-search"), output.Staging);
+                searchWatch.Stop();
+            }
         }
-        catch (Exception e) when (e is PipelineException or ThemeException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is PipelineException or ThemeException or SearchIndexException or IOException or UnauthorizedAccessException)
         {
             output.Abandon();
             return BuildResult.Failed(diagnostics, e.Message, watch.Elapsed);
@@ -65,17 +73,19 @@ public static class SiteBuilder
             throw;
         }
 
+        var pages = result.Outputs.Values.SelectMany(d => d).Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));
+        var files = new DirectoryInfo(output.Staging).EnumerateFiles("*", SearchOption.AllDirectories).ToList();
         output.Commit();
-        var written = result.Outputs.Values.SelectMany(d => d).ToList();
         return new BuildResult(
             true,
             diagnostics,
             null,
-            written.Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)),
-            written.Count,
-            written.Sum(d => d.Get<long>(Modules.MetadataKeys.Bytes)),
+            pages,
+            files.Count,
+            files.Sum(f => f.Length),
             watch.Elapsed,
             result.Durations,
-            RedactionReport.From(publicSite));
+            RedactionReport.From(publicSite),
+            searchWatch.Elapsed);
     }
 }

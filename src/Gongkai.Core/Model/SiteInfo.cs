@@ -1,4 +1,7 @@
 namespace Gongkai.Model;
 
-/// <summary>Site-wide settings from <c>site.json</c>.</summary>
-public sealed record SiteInfo(string Title, string BaseUrl, string Locale, string? Publisher);
+/// <summary>
+/// Site-wide settings from <c>site.json</c>. <see cref="Synonyms"/> maps an abbreviation to the full terms it stands
+/// for (医保 → 医疗保险), so search finds pages that only use the full term.
+/// </summary>
+public sealed record SiteInfo(string Title, string BaseUrl, string Locale, string? Publisher, IReadOnlyDictionary<string, IReadOnlyList<string>> Synonyms);

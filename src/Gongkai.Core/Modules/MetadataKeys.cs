@@ -11,7 +11,4 @@ public static class MetadataKeys
 
     /// <summary>The public URL path of a page, relative to the base URL, e.g. <c>regions/karamay/</c>.</summary>
     public const string Path = "path";
-
-    /// <summary>Bytes written for the document.</summary>
-    public const string Bytes = "bytes";
 }

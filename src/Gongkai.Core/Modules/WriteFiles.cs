@@ -21,23 +21,19 @@ public sealed class WriteFiles : DocumentModule
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        long bytes;
         if (input.Content is { } content)
         {
-            var data = Utf8.GetBytes(content);
-            File.WriteAllBytes(target, data);
-            bytes = data.Length;
+            File.WriteAllBytes(target, Utf8.GetBytes(content));
         }
         else if (input.CopyFrom is { } source)
         {
             File.Copy(source, target);
-            bytes = new FileInfo(target).Length;
         }
         else
         {
             throw new InvalidOperationException($"document '{input.Destination}' has neither content nor a file to copy");
         }
 
-        return input.With(MetadataKeys.Bytes, bytes) with { Content = null };
+        return input with { Content = null };
     }
 }

@@ -2,6 +2,7 @@ using Gongkai.Charts;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
 using Gongkai.Rendering;
+using Gongkai.Search;
 using Scriban.Runtime;
 
 namespace Gongkai.Pages;
@@ -39,7 +40,8 @@ public static class DisclosurePages
                 var description = pages.Strings.Format("pages.disclosure_description",
                     region.Name, d.FiscalYear, e.ObjectCount, Formats.Money(e.TotalAmount), e.ReportCount, e.WithheldCount);
                 yield return pages.Page(Permalinks.Disclosure(d), "disclosure", title, description, pages.DisclosureTrail(region, d), values,
-                    d.Body, $"regions/{region.Slug}/{d.Year}/disclosure.md", charts(d).Count > 0 ? ChartView.Scripts : null);
+                    d.Body, $"regions/{region.Slug}/{d.Year}/disclosure.md", charts(d).Count > 0 ? ChartView.Scripts : null,
+                    SearchFacets.ForDisclosure(region, d, title, site.Info, pages.Strings));
             }
         }
     }

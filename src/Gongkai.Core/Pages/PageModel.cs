@@ -2,6 +2,7 @@ using Gongkai.Modules;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
 using Gongkai.Rendering;
+using Gongkai.Search;
 using Scriban.Runtime;
 
 namespace Gongkai.Pages;
@@ -20,10 +21,11 @@ public sealed class PageModel(PublicSite site, Permalinks links, UiStrings strin
 
     /// <summary>
     /// A page document at <paramref name="path"/> rendered with <paramref name="layout"/>; <paramref name="description"/>
-    /// is its meta description and <paramref name="scripts"/> the asset paths it loads (deferred), none by default.
+    /// is its meta description, <paramref name="scripts"/> the asset paths it loads (deferred), none by default, and
+    /// <paramref name="search"/> what the search index learns of it (null: the page is not indexed).
     /// </summary>
     public Document Page(string path, string layout, string title, string description, IReadOnlyList<Crumb> breadcrumbs, ScriptObject values,
-        string? markdown = null, string? source = null, IReadOnlyList<string>? scripts = null)
+        string? markdown = null, string? source = null, IReadOnlyList<string>? scripts = null, SearchFacets? search = null)
     {
         var page = new ScriptObject
         {
@@ -34,6 +36,7 @@ public sealed class PageModel(PublicSite site, Permalinks links, UiStrings strin
             ["breadcrumbs"] = breadcrumbs,
             ["layout"] = layout,
             ["scripts"] = (scripts ?? []).Select(links.Href).ToList(),
+            ["search"] = search,
         };
         var model = new ScriptObject
         {

@@ -1,5 +1,6 @@
 using Gongkai.Pipelines;
 using Gongkai.Publication;
+using Gongkai.Search;
 using Scriban.Runtime;
 
 namespace Gongkai.Pages;
@@ -24,7 +25,8 @@ public static class ReportPages
             };
             var description = pages.Strings.Format("pages.report_description", region.Name, disclosure.FiscalYear, entry.Title);
             yield return pages.Page(path, "report", entry.Title!, description, pages.DisclosureTrail(region, disclosure), values,
-                entry.BodyMarkdown ?? "", $"regions/{region.Slug}/{disclosure.Year}/reports.json");
+                entry.BodyMarkdown ?? "", $"regions/{region.Slug}/{disclosure.Year}/reports.json",
+                search: SearchFacets.ForReport(region, disclosure, entry, site.Info, pages.Strings));
         }
     }
 

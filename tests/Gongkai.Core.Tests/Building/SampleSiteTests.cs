@@ -9,20 +9,20 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
     private string PagePath(string relative) => Path.Combine(site.Output, relative, "index.html");
 
     [Fact]
-    public void There_is_a_page_for_home_catalogue_each_region_disclosure_and_published_report()
+    public void There_is_a_page_for_home_catalogue_search_each_region_disclosure_and_published_report()
     {
         string[] expected =
         [
             "index.html",
             "regions/bayingolin/index.html", "regions/karamay/index.html", "regions/kashi-edz/index.html", "regions/zhundong/index.html",
             "regions/bayingolin/2024/index.html", "regions/karamay/2023/index.html", "regions/kashi-edz/2024/index.html", "regions/zhundong/2021/index.html",
-            "catalogue/index.html",
+            "catalogue/index.html", "search/index.html",
         ];
         Assert.All(expected, p => Assert.True(File.Exists(Path.Combine(site.Output, p)), p));
 
         var reportPages = Directory.GetFiles(site.Output, "index.html", SearchOption.AllDirectories).Count(p => p.Contains("/reports/"));
         Assert.Equal(6 + 9 + 10, reportPages);
-        Assert.Equal(1 + 4 + 4 + 25 + 1, site.Result.Pages);
+        Assert.Equal(1 + 4 + 4 + 25 + 2, site.Result.Pages);
     }
 
     [Theory]
@@ -195,11 +195,15 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
         foreach (var file in Directory.GetFiles(site.Output, "*.html", SearchOption.AllDirectories))
         {
             var page = Html.Load(file);
-            var scripts = page.QuerySelectorAll("script").Select(s => s.GetAttribute("src")).ToList();
-            Assert.All(page.QuerySelectorAll("script"), s => Assert.True(s.HasAttribute("defer")));
+            var scripts = page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")).ToList();
+            Assert.All(page.QuerySelectorAll("script[src]"), s => Assert.True(s.HasAttribute("defer")));
             if (file.EndsWith("/catalogue/index.html", StringComparison.Ordinal))
             {
                 Assert.Equal(["/assets/catalogue.js"], scripts);
+            }
+            else if (file.EndsWith("/search/index.html", StringComparison.Ordinal))
+            {
+                Assert.Equal(["/assets/search.js"], scripts);
             }
             else if (page.QuerySelector("figure.chart") is not null)
             {

@@ -79,6 +79,9 @@ public sealed class LeakTests : IDisposable
 
         Assert.Empty(CanaryScanner.Find(output, Canaries));
 
+        // The scan reaches into the search index: public text is found there, across Pagefind's word segmentation.
+        Assert.Contains(CanaryScanner.Find(output, ["公园项目绩效评价报告"]), hit => hit.StartsWith("pagefind/", StringComparison.Ordinal));
+
         // The site still says what it withholds, and where.
         var everything = string.Concat(Directory.GetFiles(output, "*.html", SearchOption.AllDirectories).Select(File.ReadAllText));
         Assert.Contains("涉及涉密及敏感信息", everything);
@@ -99,9 +102,10 @@ public sealed class LeakTests : IDisposable
         }
 
         _temp.Write("scan/qzxattachmentname.pdf", "x");
+        _temp.Write("scan/d.pf_fragment", "金丝雀\u200b标题");
 
         Assert.Equal(
-            ["a.html: qzxwithheldtitle", "b.json: 金丝雀标题", "c.pf_fragment: qzxnestedredaction", "qzxattachmentname.pdf: qzxattachmentname"],
+            ["a.html: qzxwithheldtitle", "b.json: 金丝雀标题", "c.pf_fragment: qzxnestedredaction", "d.pf_fragment: 金丝雀标题", "qzxattachmentname.pdf: qzxattachmentname"],
             CanaryScanner.Find(_temp["scan"], Canaries));
     }
 }

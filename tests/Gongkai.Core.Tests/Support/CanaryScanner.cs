@@ -15,12 +15,16 @@ public static class CanaryScanner
         foreach (var file in Directory.GetFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(root, file);
-            var text = (Decode(File.ReadAllBytes(file)) + "\n" + relative).ToLowerInvariant();
+            var text = WithoutZeroWidth(Decode(File.ReadAllBytes(file)) + "\n" + relative).ToLowerInvariant();
             hits.AddRange(wanted.Where(c => text.Contains(c, StringComparison.Ordinal)).Select(c => $"{relative}: {c}"));
         }
 
         return hits;
     }
+
+    // Pagefind separates the Chinese words it segments with zero-width spaces; a canary must be found across them.
+    private static string WithoutZeroWidth(string text) =>
+        Regex.Replace(text, "[\u200B\u200C\u200D\u2060\uFEFF]", "");
 
     // The bytes as UTF-8 text, plus the decompressed text of gzip data, plus both with \uXXXX escapes decoded.
     private static string Decode(byte[] bytes)

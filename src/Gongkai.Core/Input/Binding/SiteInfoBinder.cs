@@ -8,7 +8,7 @@ namespace Gongkai.Input.Binding;
 public static class SiteInfoBinder
 {
     /// <summary>The fields site.json may have.</summary>
-    public static readonly string[] Known = ["title", "baseUrl", "locale", "publisher"];
+    public static readonly string[] Known = ["title", "baseUrl", "locale", "publisher", "synonyms"];
 
     /// <summary>The site settings, or null when required fields are missing.</summary>
     public static SiteInfo? Bind(InputNode root, DiagnosticBag diagnostics)
@@ -25,7 +25,27 @@ public static class SiteInfoBinder
         var baseUrl = f.String("baseUrl") ?? "/";
         var locale = f.String("locale") ?? "zh-CN";
         var publisher = f.String("publisher");
-        return title is null ? null : new SiteInfo(title, NormaliseBaseUrl(baseUrl), locale, publisher);
+        var synonyms = f.Object("synonyms") is { } synonymMap ? BindSynonyms(synonymMap, diagnostics) : new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        return title is null ? null : new SiteInfo(title, NormaliseBaseUrl(baseUrl), locale, publisher, synonyms);
+    }
+
+    private static SortedDictionary<string, IReadOnlyList<string>> BindSynonyms(InputMap map, DiagnosticBag diagnostics)
+    {
+        var synonyms = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var property in map.Properties)
+        {
+            var terms = property.Value is InputList list ? list.Items.OfType<InputScalar>().Where(s => s.Kind == ScalarKind.String && s.Text.Length > 0).Select(s => s.Text).ToList() : null;
+            if (terms is null || terms.Count == 0 || terms.Count != ((InputList)property.Value).Items.Count)
+            {
+                diagnostics.Error("GK0101", property.Value.Location, $"synonyms \"{property.Key}\" must be a list of the full terms it stands for, e.g. [\"医疗保险\"]",
+                    null, $"synonyms.{property.Key}");
+                continue;
+            }
+
+            synonyms[property.Key] = terms;
+        }
+
+        return synonyms;
     }
 
     /// <summary>Makes a base URL end with exactly one '/', so page paths can be appended to it.</summary>

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Gongkai.Pipelines;
+using Gongkai.Rendering;
+using Gongkai.Publication;
+using Scriban.Runtime;
+
+namespace Gongkai.Pages;
+
+/// <summary>The search page: a form that works as a link target without JavaScript, and results once the script runs.</summary>
+public static class SearchPage
+{
+    /// <summary>The page's path.</summary>
+    public const string Path = "search/";
+
+    /// <summary>The search page document.</summary>
+    public static Document Create(PublicSite site, PageModel pages)
+    {
+        var title = pages.Strings["search.title"];
+        return pages.Page(Path, "search", title, pages.Strings["search.description"],
+            [new Crumb(site.Info.Title, pages.Links.Href(Permalinks.Home)), new Crumb(title, pages.Links.Href(Path))],
+            new ScriptObject { ["search_base"] = pages.Links.Href(""), ["search_strings"] = new RawHtml(ScriptStrings(pages.Strings)) },
+            scripts: ["assets/search.js"]);
+    }
+
+    // The words the script shows, as JSON safe inside a <script> element (the default encoder escapes < > & ' and non-ASCII).
+    private static string ScriptStrings(UiStrings t)
+    {
+        string[] keys = ["loading", "count", "none", "error", "all", "score"];
+        var strings = keys.ToDictionary(k => k, k => t["search." + k]);
+        foreach (var filter in new[] { "region", "year", "category", "grade", "status", "type" })
+        {
+            strings[filter] = t["search.filter_" + filter];
+        }
+
+        return JsonSerializer.Serialize(new SortedDictionary<string, string>(strings, StringComparer.Ordinal));
+    }
+}
