@@ -14,6 +14,7 @@ public sealed class HtmlTemplateContext : TemplateContext
     public HtmlTemplateContext()
     {
         StrictVariables = true;
+        LoopLimit = 0; // no limit: catalogues of large archives have tens of thousands of rows
         PushCulture(CultureInfo.InvariantCulture);
     }
 

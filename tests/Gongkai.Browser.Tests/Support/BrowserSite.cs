@@ -1,4 +1,5 @@
 using Gongkai.Building;
+using Gongkai.Serving;
 using Microsoft.Playwright;
 
 namespace Gongkai.Browser.Tests.Support;

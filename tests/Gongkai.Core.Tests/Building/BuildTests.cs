@@ -148,4 +148,21 @@ public sealed class BuildTests : IDisposable
         Assert.Contains("/regions/demo/2023/reports/park/park.pdf", hrefs);
         Assert.Contains("https://www.example.gov.cn/park.html", hrefs);
     }
+
+    [Fact]
+    public async Task Catalogues_of_more_than_a_thousand_entries_render()
+    {
+        using var input = new MinimalInput();
+        var entries = Enumerable.Range(2, 1200).Select(no => $"{{ \"no\": {no}, \"id\": \"w{no}\", \"status\": \"withheld\", \"withheldReason\": \"涉密\" }}");
+        input.Write(MinimalInput.CatalogueFile,
+            "[{ \"no\": 1, \"id\": \"park\", \"title\": \"公园\", \"status\": \"published\" },\n" + string.Join(",\n", entries) + "]");
+        input.Replace(MinimalInput.DisclosureFile, "objectCount: 2", "objectCount: 1201");
+        input.Replace(MinimalInput.DisclosureFile, "reportCount: 2", "reportCount: 1201");
+        input.Replace(MinimalInput.DisclosureFile, "withheldCount: 1", "withheldCount: 1200");
+
+        var result = await Build(input.Root, _temp["out"]);
+
+        Assert.True(result.Succeeded, result.Error + string.Join("\n", result.Diagnostics));
+        Assert.Equal(1201, Html.Load(_temp["out/catalogue/index.html"]).QuerySelectorAll("#site-catalogue tbody tr").Length);
+    }
 }

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Gongkai.Browser.Tests.Support;
+namespace Gongkai.Serving;
 
-/// <summary>Serves a folder on 127.0.0.1 under a path prefix (such as <c>/disclosures/</c>), as a plain static host would.</summary>
+/// <summary>Serves a built site from a folder on 127.0.0.1 under a path prefix (such as <c>/disclosures/</c>), as a plain static host would; for previews, tests and benchmarks.</summary>
 public sealed class StaticServer : IDisposable
 {
     private static readonly Dictionary<string, string> Types = new(StringComparer.OrdinalIgnoreCase)
