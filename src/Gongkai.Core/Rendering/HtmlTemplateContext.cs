@@ -14,7 +14,10 @@ public sealed class HtmlTemplateContext : TemplateContext
     public HtmlTemplateContext()
     {
         StrictVariables = true;
-        LoopLimit = 0; // no limit: catalogues of large archives have tens of thousands of rows
+        // Scriban's safety limits are for untrusted templates; ours render catalogues of tens of thousands of rows, and a
+        // value over LimitToString (1 MB) would be cut short without an error.
+        LoopLimit = int.MaxValue;
+        LimitToString = 0;
         PushCulture(CultureInfo.InvariantCulture);
     }
 

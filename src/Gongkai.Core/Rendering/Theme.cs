@@ -81,8 +81,7 @@ public sealed class Theme
         var context = NewContext(model);
         var locals = new ScriptObject { ["content"] = content };
         context.PushGlobal(locals);
-        var main = template.Render(context);
-        locals["content"] = new RawHtml(main);
+        locals["content"] = RenderNested(context, template);
         return _layouts["base"].Render(context);
     }
 
@@ -106,8 +105,26 @@ public sealed class Theme
     // Scriban's own include returns a string, which the escaping context would escape; a partial's output is HTML.
     private RawHtml Include(TemplateContext context, string name) =>
         _partials.TryGetValue(name, out var partial)
-            ? new RawHtml(partial.Render(context))
+            ? RenderNested(context, partial)
             : throw new ThemeException($"the theme has no partial '{name}{Extension}'");
+
+    // Evaluates a template into its own output on the running context. Template.Render must not be nested: its pooled
+    // output buffers are recycled, and after a few hundred nested calls the outer page silently comes out empty.
+    private static RawHtml RenderNested(TemplateContext context, Template template)
+    {
+        context.PushOutput();
+        string text;
+        try
+        {
+            context.Evaluate(template.Page!);
+        }
+        finally
+        {
+            text = context.PopOutput().ToString() ?? "";
+        }
+
+        return new RawHtml(text);
+    }
 
     private static Dictionary<string, Template> ParseAll(string folder, List<string> errors)
     {

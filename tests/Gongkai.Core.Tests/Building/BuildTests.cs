@@ -164,5 +164,6 @@ public sealed class BuildTests : IDisposable
 
         Assert.True(result.Succeeded, result.Error + string.Join("\n", result.Diagnostics));
         Assert.Equal(1201, Html.Load(_temp["out/catalogue/index.html"]).QuerySelectorAll("#site-catalogue tbody tr").Length);
+        Assert.Equal(1201, Html.Load(_temp["out/regions/demo/2023/index.html"]).QuerySelectorAll(".catalogue-table tbody tr").Length);
     }
 }

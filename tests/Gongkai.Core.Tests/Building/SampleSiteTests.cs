@@ -123,7 +123,7 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
         {
             var page = Html.Load(file);
             Assert.Equal("zh-CN", page.DocumentElement.GetAttribute("lang"));
-            Assert.Single(page.QuerySelectorAll("h1"));
+            Assert.Single(page.QuerySelectorAll("main h1"));
             Assert.False(string.IsNullOrWhiteSpace(page.Title), file);
             Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("meta[name=description]")?.GetAttribute("content")), file);
         }
