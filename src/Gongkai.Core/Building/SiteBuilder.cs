@@ -12,6 +12,13 @@ namespace Gongkai.Building;
 /// <summary>Builds a site: read and check input, publish the public view, run the pipelines into staging, swap.</summary>
 public static class SiteBuilder
 {
+    /// <summary>The theme's folders, overrides first: the input's own <c>theme/</c> folder when it has one, then the theme.</summary>
+    public static IEnumerable<string> ThemeFolders(BuildOptions options)
+    {
+        var overrides = Path.Combine(options.Input, "theme");
+        return Directory.Exists(overrides) ? [overrides, options.Theme] : [options.Theme];
+    }
+
     /// <summary>Runs a build. Input errors and failures come back in the result; the previous output stays intact on failure.</summary>
     public static async Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -40,7 +47,7 @@ public static class SiteBuilder
         Theme theme;
         try
         {
-            theme = Theme.Load(options.Theme, site.Info.Locale);
+            theme = Theme.Load([.. ThemeFolders(options)], site.Info.Locale);
         }
         catch (ThemeException e)
         {

@@ -14,7 +14,7 @@ public static class SitePipelines
 {
     /// <summary>Pipeline names, for dependencies and progress.</summary>
     public const string Assets = "Assets", Reports = "Reports", Attachments = "Attachments", Disclosures = "Disclosures",
-        DisclosureData = "DisclosureData", Regions = "Regions", Home = "Home", Catalogue = "Catalogue", Redactions = "Redactions", Charts = "Charts", SearchPage = "Search";
+        DisclosureData = "DisclosureData", Regions = "Regions", Home = "Home", Catalogue = "Catalogue", Redactions = "Redactions", Charts = "Charts", SearchPage = "Search", Manifest = "Manifest";
 
     /// <summary>All pipelines of a site build.</summary>
     public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme)
@@ -33,8 +33,7 @@ public static class SitePipelines
         var homeCharts = HomeCharts.For(site, theme.Strings);
         return
         [
-            new(Assets, new ReadDirectory(theme.AssetsFolder, "assets/"),
-                new CreateDocuments("vendor assets", _ => theme.VendorAssets.Select(a => new Document(a.Destination) { CopyFrom = a.Source })), write),
+            new(Assets, new CreateDocuments("theme assets", _ => theme.Assets.Select(a => new Document(a.Destination) { CopyFrom = a.Source })), write),
             new(Reports, new CreateDocuments("reports", _ => ReportPages.Create(site, pages)), markdown, layout, write),
             new(Attachments, new CreateDocuments("attachments", _ => ReportPages.Attachments(site)), write),
             new(Disclosures, new CreateDocuments("disclosures", _ => DisclosurePages.Create(site, pages, ChartsOf)), markdown, layout, write),
@@ -44,6 +43,7 @@ public static class SitePipelines
             new(Catalogue, new CreateDocuments("catalogue", _ => [CataloguePage.Create(site, pages)]), layout, write),
             new(SearchPage, new CreateDocuments("search", _ => [Pages.SearchPage.Create(site, pages)]), layout, write),
             new(Redactions, new CreateDocuments("redactions", _ => [new Document("data/redactions.json") { Content = DataJson.Serialize(RedactionReport.From(site)) }]), write),
+            new(Manifest, new CreateDocuments("web app manifest", _ => [WebManifest.Create(site, theme, pages.Links)]), write),
             new Pipeline(Home,
                 new CreateDocuments("home", context => [HomePage.Create(site, pages, context.OutputsOf(Regions), homeCharts)]), layout, write)
                 .After(Regions),

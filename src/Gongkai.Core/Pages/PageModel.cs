@@ -21,7 +21,7 @@ public sealed class PageModel(PublicSite site, Permalinks links, UiStrings strin
 
     /// <summary>
     /// A page document at <paramref name="path"/> rendered with <paramref name="layout"/>; <paramref name="description"/>
-    /// is its meta description, <paramref name="scripts"/> the asset paths it loads (deferred), none by default, and
+    /// is its meta description, <paramref name="scripts"/> the logical asset paths it loads (deferred), none by default, and
     /// <paramref name="search"/> what the search index learns of it (null: the page is not indexed).
     /// </summary>
     public Document Page(string path, string layout, string title, string description, IReadOnlyList<Crumb> breadcrumbs, ScriptObject values,
@@ -35,7 +35,7 @@ public sealed class PageModel(PublicSite site, Permalinks links, UiStrings strin
             ["href"] = links.Href(path),
             ["breadcrumbs"] = breadcrumbs,
             ["layout"] = layout,
-            ["scripts"] = (scripts ?? []).Select(links.Href).ToList(),
+            ["scripts"] = scripts ?? [],
             ["search"] = search,
         };
         var model = new ScriptObject

@@ -4,54 +4,67 @@ using Scriban.Runtime;
 
 namespace Gongkai.Rendering;
 
+/// <summary>A theme file copied into the site: its logical path (<c>assets/site.css</c>), its fingerprinted path, and where it is read from.</summary>
+public sealed record ThemeAsset(string Logical, string Destination, string Source);
+
 /// <summary>
-/// A theme folder: Scriban layouts (<c>layouts/*.sbn-html</c>) and partials (<c>partials/*.sbn-html</c>), all parsed
-/// once at load, UI strings (<c>i18n/&lt;locale&gt;.json</c>), static files (<c>assets/</c>) and files from its npm
-/// packages (<see cref="ThemePackages"/>). Rendering is thread-safe.
+/// A theme: Scriban layouts (<c>layouts/*.sbn-html</c>) and partials (<c>partials/*.sbn-html</c>), all parsed once at
+/// load, UI strings (<c>i18n/&lt;locale&gt;.json</c>), static files (<c>assets/</c>) and files from its npm packages
+/// (<see cref="ThemePackages"/>). A theme is a stack of folders: a file in an override folder (an office's
+/// <c>input/theme/</c>) replaces the file with the same relative path in the base theme. Asset files get their content
+/// hash in their name so hosts can cache them forever. Rendering is thread-safe.
 /// </summary>
 public sealed class Theme
 {
     private const string Extension = ".sbn-html";
     private readonly Dictionary<string, Template> _layouts;
     private readonly Dictionary<string, Template> _partials;
+    private readonly Dictionary<string, string> _assetPaths;
 
-    private Theme(string root, Dictionary<string, Template> layouts, Dictionary<string, Template> partials, UiStrings strings, IReadOnlyList<VendorAsset> vendorAssets)
+    private Theme(string root, Dictionary<string, Template> layouts, Dictionary<string, Template> partials, UiStrings strings, IReadOnlyList<ThemeAsset> assets)
     {
         Root = root;
-        VendorAssets = vendorAssets;
+        Assets = assets;
         _layouts = layouts;
         _partials = partials;
+        _assetPaths = assets.ToDictionary(a => a.Logical, a => a.Destination, StringComparer.Ordinal);
         Strings = strings;
     }
 
-    /// <summary>The theme folder.</summary>
+    /// <summary>The base theme folder (the one with the npm packages).</summary>
     public string Root { get; }
 
-    /// <summary>The folder of static files copied to <c>assets/</c> in the output.</summary>
-    public string AssetsFolder => Path.Combine(Root, "assets");
-
-    /// <summary>Files the theme ships from its npm packages.</summary>
-    public IReadOnlyList<VendorAsset> VendorAssets { get; }
+    /// <summary>Every file the theme puts into the site, theme assets and npm files alike, in destination order.</summary>
+    public IReadOnlyList<ThemeAsset> Assets { get; }
 
     /// <summary>The UI strings of the site's locale.</summary>
     public UiStrings Strings { get; }
 
-    /// <summary>Loads and parses a theme for a locale; throws <see cref="ThemeException"/> naming every template error.</summary>
-    public static Theme Load(string folder, string locale)
+    /// <summary>The fingerprinted path of an asset, from its logical path (<c>assets/site.css</c>).</summary>
+    public string AssetPath(string logical) => _assetPaths.TryGetValue(logical, out var path)
+        ? path
+        : throw new ThemeException($"the theme has no asset '{logical}'");
+
+    /// <summary>
+    /// Loads a theme from <paramref name="folders"/>, overrides first and the base theme last, for a locale; throws
+    /// <see cref="ThemeException"/> naming every template error.
+    /// </summary>
+    public static Theme Load(IReadOnlyList<string> folders, string locale)
     {
-        var root = Path.GetFullPath(folder);
+        var roots = folders.Select(Path.GetFullPath).ToList();
+        var root = roots[^1];
         if (!Directory.Exists(root))
         {
-            throw new ThemeException($"{folder}: theme folder does not exist");
+            throw new ThemeException($"{folders[^1]}: theme folder does not exist");
         }
 
         var errors = new List<string>();
-        var layouts = ParseAll(Path.Combine(root, "layouts"), errors);
-        var partials = ParseAll(Path.Combine(root, "partials"), errors);
-        var stringsPath = Path.Combine(root, "i18n", locale + ".json");
-        if (!File.Exists(stringsPath))
+        var layouts = ParseAll(roots, "layouts", errors);
+        var partials = ParseAll(roots, "partials", errors);
+        var stringsPath = roots.Select(r => Path.Combine(r, "i18n", locale + ".json")).FirstOrDefault(File.Exists);
+        if (stringsPath is null)
         {
-            errors.Add($"{stringsPath}: no UI strings for locale '{locale}'");
+            errors.Add($"{Path.Combine(root, "i18n")}: no UI strings for locale '{locale}'");
         }
 
         if (!layouts.ContainsKey("base"))
@@ -64,8 +77,13 @@ public sealed class Theme
             throw new ThemeException(string.Join(Environment.NewLine, errors));
         }
 
-        return new Theme(root, layouts, partials, UiStrings.Load(stringsPath), ThemePackages.Ensure(root));
+        var files = Layered(roots, "assets").Select(f => (Logical: "assets/" + f.Relative, f.Full))
+            .Concat(ThemePackages.Ensure(root).Select(v => (Logical: v.Destination, Full: v.Source)));
+        return new Theme(root, layouts, partials, UiStrings.Load(stringsPath!), [.. files.Select(Fingerprinted).OrderBy(a => a.Destination, StringComparer.Ordinal)]);
     }
+
+    /// <summary>Loads a single theme folder.</summary>
+    public static Theme Load(string folder, string locale) => Load([folder], locale);
 
     /// <summary>
     /// Renders a page: the named layout with <paramref name="model"/> and <paramref name="content"/>, then the base
@@ -94,6 +112,8 @@ public sealed class Theme
         functions.Import("grade_label", new Func<Grade, string>(Formats.GradeLabel));
         functions.Import("grade_id", new Func<Grade, string>(Formats.GradeId));
         functions.Import("fill", new Func<string, ScriptArray, string>(Formats.Fill));
+        functions.Import("asset", new Func<string, string>(AssetPath));
+        functions.Import("has_asset", new Func<string, bool>(_assetPaths.ContainsKey));
         functions["t"] = Strings.Tree;
 
         var context = new HtmlTemplateContext();
@@ -126,26 +146,50 @@ public sealed class Theme
         return new RawHtml(text);
     }
 
-    private static Dictionary<string, Template> ParseAll(string folder, List<string> errors)
+    private static Dictionary<string, Template> ParseAll(IReadOnlyList<string> roots, string folder, List<string> errors)
     {
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
-        if (!Directory.Exists(folder))
+        foreach (var (relative, full) in Layered(roots, folder).Where(f => f.Relative.EndsWith(Extension, StringComparison.Ordinal)))
         {
-            return templates;
-        }
-
-        foreach (var path in Directory.GetFiles(folder, "*" + Extension).Order(StringComparer.Ordinal))
-        {
-            var template = Template.Parse(File.ReadAllText(path), path);
+            var template = Template.Parse(File.ReadAllText(full), full);
             if (template.HasErrors)
             {
                 errors.AddRange(template.Messages.Select(m => m.ToString()));
                 continue;
             }
 
-            templates[Path.GetFileName(path)[..^Extension.Length]] = template;
+            templates[relative[..^Extension.Length]] = template;
         }
 
         return templates;
+    }
+
+    // The files under a folder of every layer, the first layer's file winning, in ordinal path order.
+    private static IEnumerable<(string Relative, string Full)> Layered(IReadOnlyList<string> roots, string folder)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var root in roots.Reverse())
+        {
+            var dir = Path.Combine(root, folder);
+            if (!Directory.Exists(dir))
+            {
+                continue;
+            }
+
+            foreach (var full in Directory.GetFiles(dir, "*", SearchOption.AllDirectories))
+            {
+                files[Path.GetRelativePath(dir, full).Replace('\\', '/')] = full;
+            }
+        }
+
+        return files.Select(f => (f.Key, f.Value));
+    }
+
+    // site.css → site.1a2b3c4d.css: a new name whenever the content changes, so the file can be cached forever.
+    private static ThemeAsset Fingerprinted((string Logical, string Full) file)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file.Full)))[..10];
+        var extension = Path.GetExtension(file.Logical);
+        return new ThemeAsset(file.Logical, file.Logical[..^extension.Length] + "." + hash + extension, file.Full);
     }
 }

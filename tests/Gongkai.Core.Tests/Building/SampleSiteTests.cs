@@ -197,17 +197,19 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
             var page = Html.Load(file);
             var scripts = page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")).ToList();
             Assert.All(page.QuerySelectorAll("script[src]"), s => Assert.True(s.HasAttribute("defer")));
+            var logical = scripts.Select(src => System.Text.RegularExpressions.Regex.Replace(src!, @"\.[0-9a-f]{10}\.js$", ".js")).ToList();
+            Assert.All(scripts, src => Assert.True(File.Exists(Path.Combine(site.Output, src!.TrimStart('/'))), src));
             if (file.EndsWith("/catalogue/index.html", StringComparison.Ordinal))
             {
-                Assert.Equal(["/assets/catalogue.js"], scripts);
+                Assert.Equal(["/assets/catalogue.js"], logical);
             }
             else if (file.EndsWith("/search/index.html", StringComparison.Ordinal))
             {
-                Assert.Equal(["/assets/search.js"], scripts);
+                Assert.Equal(["/assets/search.js"], logical);
             }
             else if (page.QuerySelector("figure.chart") is not null)
             {
-                Assert.Equal(["/assets/vendor/chart.umd.min.js", "/assets/charts.js"], scripts);
+                Assert.Equal(["/assets/vendor/chart.umd.min.js", "/assets/charts.js"], logical);
                 withCharts.Add(Path.GetRelativePath(site.Output, file));
             }
             else
@@ -257,5 +259,37 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
         var indicators = JsonDocument.Parse(site.Read("regions/kashi-edz/2024/charts/indicators.json")).RootElement;
         Assert.Equal("40.75", indicators.GetProperty("data").GetProperty("datasets")[0].GetProperty("data")[0].GetRawText());
         Assert.Equal("50", indicators.GetProperty("options").GetProperty("plugins").GetProperty("gongkai").GetProperty("targets")[0].GetRawText());
+    }
+
+    [Fact]
+    public void Assets_carry_their_content_hash_and_html_does_not()
+    {
+        var assets = Directory.GetFiles(Path.Combine(site.Output, "assets"), "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/')).ToList();
+        Assert.NotEmpty(assets);
+        foreach (var asset in assets)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(asset, @"\.([0-9a-f]{10})\.[a-z]+$");
+            Assert.True(match.Success, asset);
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(site.Output, asset))))[..10];
+            Assert.Equal(hash, match.Groups[1].Value);
+        }
+
+        Assert.True(File.Exists(Path.Combine(site.Output, "regions/karamay/index.html")));
+    }
+
+    [Fact]
+    public void Pages_have_canonical_open_graph_and_manifest_links()
+    {
+        var page = Html.Load(PagePath("regions/karamay/2023"));
+        Assert.Equal("/regions/karamay/2023/", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal("zh_CN", page.QuerySelector("meta[property='og:locale']")!.GetAttribute("content"));
+        Assert.StartsWith("克拉玛依市 2023 年度", page.QuerySelector("meta[property='og:title']")!.GetAttribute("content"));
+        Assert.Equal(2, page.QuerySelectorAll("meta[name=theme-color]").Length);
+
+        var manifest = JsonDocument.Parse(site.Read("manifest.webmanifest")).RootElement;
+        Assert.Equal("/", manifest.GetProperty("start_url").GetString());
+        Assert.Equal("zh-CN", manifest.GetProperty("lang").GetString());
+        Assert.True(File.Exists(Path.Combine(site.Output, manifest.GetProperty("icons")[0].GetProperty("src").GetString()!.TrimStart('/'))));
     }
 }
