@@ -7,6 +7,7 @@
   var base = root.getAttribute("data-base");
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
+  var panel = document.getElementById("search-filter-panel");
   var fieldset = document.getElementById("search-filters");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
@@ -50,14 +51,17 @@
         select.appendChild(option);
       });
       var wanted = new URLSearchParams(location.search).get(key);
-      if (wanted) select.value = wanted;
+      if (wanted) {
+        select.value = wanted;
+        panel.open = true;
+      }
       select.addEventListener("change", run);
       selects[key] = select;
       wrap.appendChild(label);
       wrap.appendChild(select);
       fieldset.appendChild(wrap);
     });
-    fieldset.hidden = false;
+    panel.hidden = false;
   }
 
   function chosenFilters() {

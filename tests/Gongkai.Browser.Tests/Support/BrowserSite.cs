@@ -46,14 +46,15 @@ public sealed class BrowserSite : IAsyncLifetime
         });
     }
 
-    /// <summary>A new page of the given size; JavaScript on unless said otherwise.</summary>
-    public async Task<IPage> NewPage(int width, int height, bool javaScript = true)
+    /// <summary>A new page of the given size; JavaScript on and light colours unless said otherwise.</summary>
+    public async Task<IPage> NewPage(int width, int height, bool javaScript = true, ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             JavaScriptEnabled = javaScript,
             Locale = "zh-CN",
+            ColorScheme = colorScheme,
         });
         return await context.NewPageAsync();
     }
