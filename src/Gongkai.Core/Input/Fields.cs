@@ -13,6 +13,23 @@ public sealed class Fields(InputMap map, DiagnosticBag diagnostics, string path 
     /// <summary>The map being read.</summary>
     public InputMap Map => map;
 
+    /// <summary>
+    /// Fields of a file's root object that may hold only <paramref name="known"/> fields; null (reported) when the root
+    /// is not an object. <paramref name="what"/> names the root in the message, e.g. "region.json".
+    /// </summary>
+    public static Fields? OfRoot(InputNode root, string what, string[] known, DiagnosticBag diagnostics)
+    {
+        if (root is not InputMap map)
+        {
+            diagnostics.Error("GK0101", root.Location, $"{what} must hold an object, got {root.Describe()}");
+            return null;
+        }
+
+        var fields = new Fields(map, diagnostics);
+        fields.RejectUnknown(known);
+        return fields;
+    }
+
     /// <summary>The path of a field of this map, e.g. <c>[2].score</c>.</summary>
     public string PathOf(string key) => path.Length == 0 ? key : $"{path}.{key}";
 

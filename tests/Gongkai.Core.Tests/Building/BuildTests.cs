@@ -166,4 +166,16 @@ public sealed class BuildTests : IDisposable
         Assert.Equal(1201, Html.Load(_temp["out/catalogue/index.html"]).QuerySelectorAll("#site-catalogue tbody tr").Length);
         Assert.Equal(1201, Html.Load(_temp["out/regions/demo/2023/index.html"]).QuerySelectorAll(".catalogue-table tbody tr").Length);
     }
+
+    [Fact]
+    public async Task An_absolute_base_url_gives_canonical_and_og_url_links()
+    {
+        using var input = new MinimalInput();
+        var output = _temp["out"];
+        Assert.True((await Build(input.Root, output, baseUrl: "https://www.example.gov.cn/disclosures/")).Succeeded);
+
+        var page = Html.Load(Path.Combine(output, "regions/demo/2023/index.html"));
+        Assert.Equal("https://www.example.gov.cn/disclosures/regions/demo/2023/", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal("https://www.example.gov.cn/disclosures/regions/demo/2023/", page.QuerySelector("meta[property='og:url']")!.GetAttribute("content"));
+    }
 }

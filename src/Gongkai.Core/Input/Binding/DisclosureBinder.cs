@@ -21,14 +21,11 @@ public static class DisclosureBinder
     public static Disclosure? Bind(InputNode root, FrontMatter parts, string regionSlug, int year, string file,
         IReadOnlyList<CatalogueEntry>? entries, SourceMap sources, DiagnosticBag diagnostics)
     {
-        if (root is not InputMap map)
+        if (Fields.OfRoot(root, "front matter", Known, diagnostics) is not { } f)
         {
-            diagnostics.Error("GK0101", root.Location, $"front matter must be a mapping of fields, got {root.Describe()}");
             return null;
         }
 
-        var f = new Fields(map, diagnostics);
-        f.RejectUnknown(Known);
         var title = f.String("title", required: true);
         var fiscalYear = f.Int("fiscalYear", required: true, min: 1949, max: 2999);
         var publishedYear = f.Int("publishedYear", required: true, min: 1949, max: 2999);
@@ -48,7 +45,7 @@ public static class DisclosureBinder
 
         var disclosure = new Disclosure(regionSlug, year, title, fiscalYear.Value, publishedYear.Value, publisher, documentNo, date,
             catalogueTitle, catalogueNote, evaluation, indicators, parts.Body, entries, file);
-        sources.Record(disclosure, map);
+        sources.Record(disclosure, f.Map);
         sources.Record(disclosure, "body", new SourceLocation(file, parts.BodyFirstLine, 1));
         return disclosure;
     }

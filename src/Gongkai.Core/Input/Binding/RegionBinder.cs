@@ -15,19 +15,16 @@ public static class RegionBinder
     /// <summary>The region's own fields, or null when required ones are missing.</summary>
     public static RegionFields? Bind(InputNode root, DiagnosticBag diagnostics)
     {
-        if (root is not InputMap map)
+        if (Fields.OfRoot(root, "region.json", Known, diagnostics) is not { } f)
         {
-            diagnostics.Error("GK0101", root.Location, $"region.json must hold an object, got {root.Describe()}");
             return null;
         }
 
-        var f = new Fields(map, diagnostics);
-        f.RejectUnknown(Known);
         var name = f.String("name", required: true);
         var level = f.String("level", required: true);
         var parent = f.String("parent");
         var summary = f.String("summary");
-        var parentAt = map["parent"]?.Location ?? map.Location;
+        var parentAt = f.LocationOf("parent");
         return name is null || level is null ? null : new RegionFields(name, level, parent, summary, parentAt);
     }
 }

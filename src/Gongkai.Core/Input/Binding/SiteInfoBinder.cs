@@ -13,14 +13,11 @@ public static class SiteInfoBinder
     /// <summary>The site settings, or null when required fields are missing.</summary>
     public static SiteInfo? Bind(InputNode root, DiagnosticBag diagnostics)
     {
-        if (root is not InputMap map)
+        if (Fields.OfRoot(root, "site.json", Known, diagnostics) is not { } f)
         {
-            diagnostics.Error("GK0101", root.Location, $"site.json must hold an object, got {root.Describe()}");
             return null;
         }
 
-        var f = new Fields(map, diagnostics);
-        f.RejectUnknown(Known);
         var title = f.String("title", required: true);
         var baseUrl = f.String("baseUrl") ?? "/";
         var locale = f.String("locale") ?? "zh-CN";
