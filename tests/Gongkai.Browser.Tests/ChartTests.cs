@@ -49,7 +49,7 @@ public sealed class ChartTests(BrowserSite site)
         page.PageError += (_, error) => errors.Add(error);
 
         await page.GotoAsync(site.BaseUrl + path);
-        await page.WaitForFunctionAsync($"document.querySelectorAll('figure.chart canvas').length === {charts}");
+        await ScrollThroughCharts(page, charts);
 
         var painted = await page.EvaluateAsync<int[]>("""
             Array.from(document.querySelectorAll('figure.chart canvas')).map(c => {
@@ -81,7 +81,7 @@ public sealed class ChartTests(BrowserSite site)
     {
         var page = await site.NewPage(width, height);
         await page.GotoAsync(site.BaseUrl + Karamay);
-        await page.WaitForFunctionAsync("document.querySelectorAll('figure.chart canvas').length === 4");
+        await ScrollThroughCharts(page, 4);
 
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
         Assert.True(await page.EvaluateAsync<bool>(
@@ -89,5 +89,26 @@ public sealed class ChartTests(BrowserSite site)
             "a chart is wider than the screen");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Paths.Screenshots, $"karamay-2023-{width}.png"), FullPage = true });
         await page.Locator(".charts").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Paths.Screenshots, $"karamay-2023-charts-{width}.png") });
+    }
+
+    [Fact]
+    public async Task Charts_below_the_screen_are_drawn_only_when_scrolled_to()
+    {
+        var page = await site.NewPage(390, 844);
+        await page.GotoAsync(site.BaseUrl + Karamay);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal(0, await page.Locator("figure.chart canvas").CountAsync());
+
+        await ScrollThroughCharts(page, 4);
+    }
+
+    // Charts draw when they come near the screen; bring each into view and wait for its canvas.
+    private static async Task ScrollThroughCharts(IPage page, int charts)
+    {
+        for (var i = 0; i < charts; i++)
+        {
+            await page.Locator("figure.chart").Nth(i).ScrollIntoViewIfNeededAsync();
+            await page.Locator("figure.chart").Nth(i).Locator("canvas").WaitForAsync();
+        }
     }
 }

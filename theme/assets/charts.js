@@ -77,10 +77,25 @@
     holder.appendChild(wrap);
   }
 
-  document.querySelectorAll("figure.chart[data-chart]").forEach(function (figure) {
+  function load(figure) {
     fetch(figure.getAttribute("data-chart"))
       .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
       .then(function (config) { draw(figure, config); })
       .catch(function () { /* keep the SVG */ });
-  });
+  }
+
+  // Draw a chart only when it comes near the screen: the page stays responsive while it loads on a slow phone.
+  var figures = document.querySelectorAll("figure.chart[data-chart]");
+  if (!("IntersectionObserver" in window)) {
+    figures.forEach(load);
+    return;
+  }
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      observer.unobserve(entry.target);
+      load(entry.target);
+    });
+  }, { rootMargin: "200px" });
+  figures.forEach(function (figure) { observer.observe(figure); });
 })();
