@@ -38,7 +38,6 @@ public static class SiteBuilder
         }
 
         var site = validation.Site!;
-
         if (options.BaseUrl is { } baseUrl)
         {
             site = site with { Info = site.Info with { BaseUrl = SiteInfoBinder.NormaliseBaseUrl(baseUrl) } };
@@ -54,6 +53,13 @@ public static class SiteBuilder
             return BuildResult.Failed(diagnostics, e.Message, watch.Elapsed);
         }
 
+        var pagefind = options.Search ? Pagefind.FindBinary(theme.Root) : null;
+        if (options.Search && pagefind is null)
+        {
+            return BuildResult.Failed(diagnostics,
+                $"{theme.Root}: no Pagefind binary in node_modules/@pagefind; add pagefind to the theme's package.json or build with --no-search", watch.Elapsed);
+        }
+
         var publicSite = Publisher.Publish(site);
         var engine = new Engine(SitePipelines.Create(publicSite, theme), options.EffectiveParallelism);
         output.BeginStaging();
@@ -62,10 +68,10 @@ public static class SiteBuilder
         try
         {
             result = await engine.RunAsync(output.Staging, progress, cancellationToken).ConfigureAwait(false);
-            if (options.Search)
+            if (pagefind is not null)
             {
                 searchWatch.Start();
-                Pagefind.Index(Pagefind.FindBinary(theme.Root) ?? throw new ThemeException($"{theme.Root}: no Pagefind binary in node_modules/@pagefind; add pagefind to the theme's package.json or build with --no-search"), output.Staging);
+                Pagefind.Index(pagefind, output.Staging);
                 searchWatch.Stop();
             }
         }

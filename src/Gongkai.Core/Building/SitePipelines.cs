@@ -14,7 +14,8 @@ public static class SitePipelines
 {
     /// <summary>Pipeline names, for dependencies and progress.</summary>
     public const string Assets = "Assets", Reports = "Reports", Attachments = "Attachments", Disclosures = "Disclosures",
-        DisclosureData = "DisclosureData", Regions = "Regions", Home = "Home", Catalogue = "Catalogue", Redactions = "Redactions", Charts = "Charts", SearchPage = "Search", Manifest = "Manifest";
+        DisclosureData = "DisclosureData", Regions = "Regions", Home = "Home", Catalogue = "Catalogue", Redactions = "Redactions",
+        Charts = "Charts", SearchPage = "Search", Manifest = "Manifest";
 
     /// <summary>All pipelines of a site build.</summary>
     public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme)
