@@ -12,5 +12,7 @@ var root = new RootCommand("gongkai (公开): builds a static website of budget-
 {
     BuildCommand.Create(),
     CheckCommand.Create(),
+    SnapshotCommand.Create(),
+    SnapshotCommand.CreateVerify(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gongkai.Archive;
 using Gongkai.Data;
 using Gongkai.Input.Binding;
 using Gongkai.Pipelines;
@@ -61,7 +62,7 @@ public static class SiteBuilder
         }
 
         var publicSite = Publisher.Publish(site);
-        var engine = new Engine(SitePipelines.Create(publicSite, theme), options.EffectiveParallelism);
+        var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(options.Input)), options.EffectiveParallelism);
         output.BeginStaging();
         EngineResult result;
         var searchWatch = new Stopwatch();

@@ -1,3 +1,4 @@
+using Gongkai.Archive;
 using Gongkai.Charts;
 using Gongkai.Data;
 using Gongkai.Markdown;
@@ -15,10 +16,10 @@ public static class SitePipelines
     /// <summary>Pipeline names, for dependencies and progress.</summary>
     public const string Assets = "Assets", Reports = "Reports", Attachments = "Attachments", Disclosures = "Disclosures",
         DisclosureData = "DisclosureData", Regions = "Regions", Home = "Home", Catalogue = "Catalogue", Redactions = "Redactions",
-        Charts = "Charts", SearchPage = "Search", Manifest = "Manifest";
+        Charts = "Charts", SearchPage = "Search", Manifest = "Manifest", Build = "BuildInfo";
 
     /// <summary>All pipelines of a site build.</summary>
-    public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme)
+    public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme, BuildInfo buildInfo)
     {
         var pages = new PageModel(site, new Permalinks(site.Info.BaseUrl), theme.Strings);
         var write = new WriteFiles();
@@ -45,6 +46,7 @@ public static class SitePipelines
             new(SearchPage, new CreateDocuments("search", _ => [Pages.SearchPage.Create(site, pages)]), layout, write),
             new(Redactions, new CreateDocuments("redactions", _ => [new Document("data/redactions.json") { Content = DataJson.Serialize(RedactionReport.From(site)) }]), write),
             new(Manifest, new CreateDocuments("web app manifest", _ => [WebManifest.Create(site, theme, pages.Links)]), write),
+            new(Build, new CreateDocuments("build info", _ => [new Document(BuildInfo.FileName) { Content = DataJson.Serialize(buildInfo) }]), write),
             new Pipeline(Home,
                 new CreateDocuments("home", context => [HomePage.Create(site, pages, context.OutputsOf(Regions), homeCharts)]), layout, write)
                 .After(Regions),

@@ -1,0 +1,38 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Gongkai.Archive;
+
+/// <summary>
+/// What made a site, written to <c>build-info.json</c>: the generator and its version, and a hash of the whole input
+/// tree (paths and contents), so a snapshot can prove which input it was built from. No dates: the same input gives the same file.
+/// </summary>
+public sealed record BuildInfo(string Generator, string Version, string InputHash)
+{
+    /// <summary>The file name in the output.</summary>
+    public const string FileName = "build-info.json";
+
+    /// <summary>The build info of an input folder built by this version of the generator.</summary>
+    public static BuildInfo For(string inputRoot) => new("gongkai", GeneratorVersion, TreeHash(inputRoot));
+
+    /// <summary>This generator's version (with the source revision when the build knows it).</summary>
+    public static string GeneratorVersion { get; } =
+        typeof(BuildInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>SHA-256 over every file's relative path (with '/') and bytes, in ordinal path order.</summary>
+    public static string TreeHash(string root)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => (Relative: Path.GetRelativePath(root, f).Replace('\\', '/'), Full: f))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal);
+        foreach (var (relative, full) in files)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(relative + "\n"));
+            sha.AppendData(SHA256.HashData(File.ReadAllBytes(full)));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

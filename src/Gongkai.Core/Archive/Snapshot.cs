@@ -1,0 +1,83 @@
+using System.Formats.Tar;
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Gongkai.Data;
+
+namespace Gongkai.Archive;
+
+/// <summary>
+/// Dated, self-contained snapshots of a built site: <c>&lt;date&gt;-&lt;content hash&gt;/</c> holding <c>site.tar.gz</c>
+/// (deterministic: sorted entries, fixed times, owners and modes), <c>manifest.json</c> and <c>README.txt</c>.
+/// </summary>
+public static class Snapshot
+{
+    /// <summary>The archive's file name in a snapshot folder.</summary>
+    public const string ArchiveName = "site.tar.gz";
+
+    /// <summary>Every entry's modification time, so the archive's bytes depend only on the site.</summary>
+    private static readonly DateTimeOffset FixedTime = DateTimeOffset.UnixEpoch;
+
+    /// <summary>Writes a snapshot of the site in <paramref name="site"/> under <paramref name="snapshots"/>; returns its folder.</summary>
+    public static string Create(string site, string snapshots, DateOnly date)
+    {
+        var buildInfoPath = Path.Combine(site, BuildInfo.FileName);
+        if (!File.Exists(buildInfoPath))
+        {
+            throw new InvalidDataException($"{site} has no {BuildInfo.FileName}: is it a site built by gongkai?");
+        }
+
+        var info = JsonSerializer.Deserialize<BuildInfo>(File.ReadAllText(buildInfoPath), DataJson.Options)!;
+        var files = Directory.GetFiles(site, "*", SearchOption.AllDirectories)
+            .Select(f => (Relative: Path.GetRelativePath(site, f).Replace('\\', '/'), Full: f))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal)
+            .ToList();
+        var entries = files.Select(f => new ManifestFile(f.Relative, new FileInfo(f.Full).Length, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f.Full))))).ToList();
+        var contentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(entries.Select(e => $"{e.Path}\n{e.Sha256}\n")))));
+        var dateText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var manifest = new SnapshotManifest(dateText, info.Generator, info.Version, info.InputHash, contentHash, entries);
+
+        var folder = Path.Combine(snapshots, $"{dateText}-{contentHash[..12]}");
+        Directory.CreateDirectory(folder);
+        WriteArchive(files, Path.Combine(folder, ArchiveName));
+        File.WriteAllText(Path.Combine(folder, SnapshotManifest.FileName), DataJson.Serialize(manifest));
+        File.WriteAllText(Path.Combine(folder, "README.txt"), Readme(manifest));
+        return folder;
+    }
+
+    private static void WriteArchive(IEnumerable<(string Relative, string Full)> files, string path)
+    {
+        using var stream = File.Create(path);
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize);
+        using var tar = new TarWriter(gzip, TarEntryFormat.Ustar, leaveOpen: false);
+        foreach (var (relative, full) in files)
+        {
+            using var content = File.OpenRead(full);
+            tar.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, relative)
+            {
+                DataStream = content,
+                ModificationTime = FixedTime,
+                Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+                Uid = 0,
+                Gid = 0,
+                UserName = "",
+                GroupName = "",
+            });
+        }
+    }
+
+    private static string Readme(SnapshotManifest manifest) => $"""
+        Snapshot of a site built by {manifest.Generator} {manifest.Version}
+        Date: {manifest.Date}
+        Files: {manifest.Files.Count} ({manifest.Files.Sum(f => f.Size)} bytes), in {ArchiveName}
+        Content hash (SHA-256 over every path and file hash): {manifest.ContentHash}
+        Input hash (SHA-256 over the input tree the site was built from): {manifest.InputHash}
+
+        Every file's size and SHA-256 are in {SnapshotManifest.FileName}. To check this snapshot:
+            gongkai verify <this folder>
+        or, after unpacking {ArchiveName} into a folder named site/ here, the same command checks the unpacked files.
+
+        """.Replace("\r\n", "\n", StringComparison.Ordinal);
+}

@@ -1,0 +1,29 @@
+using Gongkai.Tests.Support;
+
+namespace Gongkai.Tests.Archive;
+
+public sealed class ReproducibilityTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void The_same_input_gives_the_same_bytes_whatever_the_folder_time_zone_language_and_parallelism()
+    {
+        var elsewhere = _temp["elsewhere"];
+        Directory.CreateDirectory(elsewhere);
+        var (first, _) = CliProcess.Run(Repo.Root, new Dictionary<string, string> { ["TZ"] = "UTC", ["LANG"] = "C.UTF-8" },
+            "build", "--output", _temp["one"], "--parallelism", "1");
+        var (second, _) = CliProcess.Run(elsewhere, new Dictionary<string, string> { ["TZ"] = "Asia/Urumqi", ["LANG"] = "en_US.UTF-8", ["LC_ALL"] = "en_US.UTF-8" },
+            "build", "--input", Repo.Input, "--theme", Repo.Theme, "--output", _temp["two"], "--parallelism", "4");
+
+        Assert.Equal(0, first);
+        Assert.Equal(0, second);
+        var a = OutputTree.Hashes(_temp["one"]);
+        var b = OutputTree.Hashes(_temp["two"]);
+        Assert.Equal(a.Keys, b.Keys);
+        Assert.Equal(a, b);
+        Assert.Contains("build-info.json", a.Keys);
+    }
+}
