@@ -16,7 +16,8 @@ public static class SitePipelines
     /// <summary>Pipeline names, for dependencies and progress.</summary>
     public const string Assets = "Assets", Reports = "Reports", Attachments = "Attachments", Disclosures = "Disclosures",
         DisclosureData = "DisclosureData", Regions = "Regions", Home = "Home", Catalogue = "Catalogue", Redactions = "Redactions",
-        Charts = "Charts", SearchPage = "Search", Manifest = "Manifest", Build = "BuildInfo";
+        Charts = "Charts", SearchPage = "Search", Manifest = "Manifest", Build = "BuildInfo", OpenData = "OpenData", NotFound = "NotFound",
+        Robots = "Robots";
 
     /// <summary>All pipelines of a site build.</summary>
     public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme, BuildInfo buildInfo)
@@ -41,6 +42,9 @@ public static class SitePipelines
             new(Disclosures, new CreateDocuments("disclosures", _ => DisclosurePages.Create(site, pages, ChartsOf)), markdown, layout, write),
             new(Charts, new CreateDocuments("charts", _ => ChartDocuments(site, ChartsOf, homeCharts, theme)), write),
             new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(site, pages.Links)), write),
+            new(OpenData, new CreateDocuments("open data", _ => OpenDataDocuments(site, pages.Links)), write),
+            new(NotFound, new CreateDocuments("not found", _ => [Pages.NotFoundPage.Create(pages)]), layout, write),
+            new(Robots, new CreateDocuments("robots", _ => [new Document("robots.txt") { Content = "User-agent: *\nAllow: /\n" }]), write),
             new(Regions, new CreateDocuments("regions", _ => RegionPages.Create(site, pages)), layout, write),
             new(Catalogue, new CreateDocuments("catalogue", _ => [CataloguePage.Create(site, pages)]), layout, write),
             new(SearchPage, new CreateDocuments("search", _ => [Pages.SearchPage.Create(site, pages)]), layout, write),
@@ -57,6 +61,24 @@ public static class SitePipelines
         IReadOnlyList<ChartSpec> homeCharts, Theme theme) =>
         ChartView.Files(homeCharts, Permalinks.Home, theme.Strings).Concat(
             site.Regions.SelectMany(r => r.Disclosures).SelectMany(d => ChartView.Files(charts(d), Permalinks.Disclosure(d), theme.Strings)));
+
+    // reports.csv beside each itemised disclosure, and every entry of the site in data/all-reports.csv and .json.
+    private static IEnumerable<Document> OpenDataDocuments(PublicSite site, Permalinks links)
+    {
+        var all = new List<ReportRow>();
+        foreach (var region in site.Regions)
+        {
+            foreach (var d in region.Disclosures.Where(d => d.IsItemised))
+            {
+                var rows = ReportTable.Rows(region, d, e => links.Href(Permalinks.Report(d, e))).ToList();
+                all.AddRange(rows);
+                yield return new Document(Permalinks.Disclosure(d) + "reports.csv") { Content = ReportTable.Csv(rows) };
+            }
+        }
+
+        yield return new Document("data/all-reports.csv") { Content = ReportTable.Csv(all) };
+        yield return new Document("data/all-reports.json") { Content = DataJson.Serialize(all) };
+    }
 
     private static IEnumerable<Document> DataDocuments(PublicSite site, Permalinks links) =>
         from region in site.Regions

@@ -22,7 +22,7 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
 
         var reportPages = Directory.GetFiles(site.Output, "index.html", SearchOption.AllDirectories).Count(p => p.Contains("/reports/"));
         Assert.Equal(6 + 9 + 10, reportPages);
-        Assert.Equal(1 + 4 + 4 + 25 + 2, site.Result.Pages);
+        Assert.Equal(1 + 4 + 4 + 25 + 3, site.Result.Pages);
     }
 
     [Theory]
@@ -291,5 +291,34 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
         Assert.Equal("/", manifest.GetProperty("start_url").GetString());
         Assert.Equal("zh-CN", manifest.GetProperty("lang").GetString());
         Assert.True(File.Exists(Path.Combine(site.Output, manifest.GetProperty("icons")[0].GetProperty("src").GetString()!.TrimStart('/'))));
+    }
+
+    [Fact]
+    public void Open_data_exports_hold_every_entry_with_public_fields_only()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(site.Output, "data/all-reports.csv"));
+        Assert.Equal(System.Text.Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("region,regionName,fiscalYear,no,status,id,title,category,categoryLabel,amount,amountNote,score,grade,withheldReason,page,url", lines[0]);
+        Assert.Equal(32, lines.Length - 1);
+        Assert.Contains("karamay,克拉玛依市,2023,6,published,second-sewage-plant,第二污水处理厂污水收集系统工程（一期）绩效评价报告,government-procurement,政府采购项目,2177.62,,90.35,优,,/regions/karamay/2023/reports/second-sewage-plant/,", lines);
+        Assert.Contains("kashi-edz,喀什经济开发区,2024,7,withheld,,,,,,,,,涉及涉密及敏感信息,,", lines);
+
+        var json = JsonDocument.Parse(site.Read("data/all-reports.json")).RootElement;
+        Assert.Equal(32, json.GetArrayLength());
+        var withheld = json.EnumerateArray().First(e => e.GetProperty("status").GetString() == "withheld");
+        Assert.Equal(["region", "regionName", "fiscalYear", "no", "status", "withheldReason"], withheld.EnumerateObject().Select(p => p.Name));
+
+        Assert.Equal(11 + 1, File.ReadAllText(Path.Combine(site.Output, "regions/kashi-edz/2024/reports.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.False(File.Exists(Path.Combine(site.Output, "regions/zhundong/2021/reports.csv")));
+    }
+
+    [Fact]
+    public void There_is_a_404_page_and_robots_txt()
+    {
+        var page = Html.Load(Path.Combine(site.Output, "404.html"));
+        Assert.Equal("找不到该页面", page.QuerySelector("main h1")!.TextContent);
+        Assert.Contains("/search/", page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")));
+        Assert.StartsWith("User-agent: *", site.Read("robots.txt"));
     }
 }
