@@ -25,11 +25,12 @@ internal static class BuildCommand
 
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Refuse to build when the input has warnings" };
         var noSearch = new Option<bool>("--no-search") { Description = "Skip the search index (faster previews)" };
+        var previous = new Option<string?>("--previous-manifest") { Description = "A previous snapshot's manifest.json: fail if one of its pages would disappear" };
 
-        var command = new Command("build", "Build the site from the input folder.") { input, output, theme, baseUrl, parallelism, warningsAsErrors, noSearch };
+        var command = new Command("build", "Build the site from the input folder.") { input, output, theme, baseUrl, parallelism, warningsAsErrors, noSearch, previous };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(theme)!, parse.GetValue(baseUrl),
-                parse.GetValue(parallelism), parse.GetValue(warningsAsErrors), !parse.GetValue(noSearch)),
+                parse.GetValue(parallelism), parse.GetValue(warningsAsErrors), !parse.GetValue(noSearch), parse.GetValue(previous)),
             cancellationToken));
         return command;
     }

@@ -69,6 +69,14 @@ public static class SiteBuilder
         try
         {
             result = await engine.RunAsync(output.Staging, progress, cancellationToken).ConfigureAwait(false);
+            if (options.PreviousManifest is { } previous && PermalinkCheck.Missing(previous, output.Staging) is { Count: > 0 } missing)
+            {
+                output.Abandon();
+                return BuildResult.Failed(diagnostics,
+                    $"{missing.Count} page(s) of the previous snapshot would disappear: {string.Join(", ", missing.Take(10))}; " +
+                    "when an id is renamed, list the old one under the entry's \"aliases\"", watch.Elapsed);
+            }
+
             if (pagefind is not null)
             {
                 searchWatch.Start();
@@ -76,7 +84,7 @@ public static class SiteBuilder
                 searchWatch.Stop();
             }
         }
-        catch (Exception e) when (e is PipelineException or ThemeException or SearchIndexException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is PipelineException or ThemeException or SearchIndexException or IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
         {
             output.Abandon();
             return BuildResult.Failed(diagnostics, e.Message, watch.Elapsed);

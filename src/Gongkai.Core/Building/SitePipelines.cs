@@ -17,7 +17,7 @@ public static class SitePipelines
     public const string Assets = "Assets", Reports = "Reports", Attachments = "Attachments", Disclosures = "Disclosures",
         DisclosureData = "DisclosureData", Regions = "Regions", Home = "Home", Catalogue = "Catalogue", Redactions = "Redactions",
         Charts = "Charts", SearchPage = "Search", Manifest = "Manifest", Build = "BuildInfo", OpenData = "OpenData", NotFound = "NotFound",
-        Robots = "Robots";
+        Robots = "Robots", Redirects = "Redirects";
 
     /// <summary>All pipelines of a site build.</summary>
     public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme, BuildInfo buildInfo)
@@ -44,6 +44,7 @@ public static class SitePipelines
             new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(site, pages.Links)), write),
             new(OpenData, new CreateDocuments("open data", _ => OpenDataDocuments(site, pages.Links)), write),
             new(NotFound, new CreateDocuments("not found", _ => [Pages.NotFoundPage.Create(pages)]), layout, write),
+            new(Redirects, new CreateDocuments("redirects", _ => RedirectPages.Create(site, pages.Links, theme.Strings)), write),
             new(Robots, new CreateDocuments("robots", _ => [new Document("robots.txt") { Content = "User-agent: *\nAllow: /\n" }]), write),
             new(Regions, new CreateDocuments("regions", _ => RegionPages.Create(site, pages)), layout, write),
             new(Catalogue, new CreateDocuments("catalogue", _ => [CataloguePage.Create(site, pages)]), layout, write),

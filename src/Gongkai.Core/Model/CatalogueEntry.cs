@@ -2,7 +2,8 @@ namespace Gongkai.Model;
 
 /// <summary>
 /// One evaluated report as the office records it, confidential fields included.
-/// Only the publication step decides which of these fields may be shown.
+/// Only the publication step decides which of these fields may be shown. <see cref="Aliases"/> are former ids whose
+/// addresses redirect to the entry's page.
 /// </summary>
 public sealed record CatalogueEntry(
     int No,
@@ -17,7 +18,8 @@ public sealed record CatalogueEntry(
     string? WithheldReason,
     ReportBody? Body,
     string? Url,
-    IReadOnlyList<Attachment> Attachments);
+    IReadOnlyList<Attachment> Attachments,
+    IReadOnlyList<string> Aliases);
 
 /// <summary>A report's markdown body, read from a file under <c>reports/</c>.</summary>
 public sealed record ReportBody(string RelativePath, string Markdown);

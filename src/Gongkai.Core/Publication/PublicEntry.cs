@@ -19,7 +19,8 @@ public sealed record PublicEntry(
     Grade? Grade,
     string? BodyMarkdown,
     string? Url,
-    IReadOnlyList<Attachment> Attachments)
+    IReadOnlyList<Attachment> Attachments,
+    IReadOnlyList<string> Aliases)
 {
     /// <summary>True for an entry whose report is published.</summary>
     public bool IsPublished => Status == ReportStatus.Published;

@@ -32,12 +32,12 @@ public static class Publisher
         passages = 0;
         if (e.Status != ReportStatus.Published)
         {
-            return new PublicEntry(e.No, e.Status, e.Category, e.WithheldReason, null, null, null, null, null, null, null, null, []);
+            return new PublicEntry(e.No, e.Status, e.Category, e.WithheldReason, null, null, null, null, null, null, null, null, [], []);
         }
 
         var body = e.Body is null ? null : PassageRedactor.Redact(e.Body.Markdown);
         passages = body?.Passages ?? 0;
         return new PublicEntry(e.No, e.Status, e.Category, null, e.Id, e.Title, e.Amount, e.AmountNote, e.Score, e.Grade,
-            body?.Markdown, e.Url, e.Attachments);
+            body?.Markdown, e.Url, e.Attachments, e.Aliases);
     }
 }

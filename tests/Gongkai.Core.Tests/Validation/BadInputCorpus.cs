@@ -74,6 +74,7 @@ public static class BadInputCorpus
         new("grade disagrees with score", i => i.Replace(Catalogue, "\"score\": 91.2", "\"score\": 86.93"), "GK0403", Catalogue, 2, 76),
         new("numbering has a gap", i => i.Replace(Catalogue, "\"no\": 2", "\"no\": 3"), "GK0404", Catalogue, 3, 11),
         new("duplicate id", i => i.Replace(Catalogue, "\"id\": \"secret\"", "\"id\": \"park\""), "GK0405", Catalogue, 3, 20),
+        new("alias taken by another entry", i => i.Replace(Catalogue, "\"body\": \"park.md\"", "\"body\": \"park.md\", \"aliases\": [\"secret\"]"), "GK0406", Catalogue, 2, 133),
         new("year folder differs from fiscalYear", i => i.Replace(Disclosure, "fiscalYear: 2023", "fiscalYear: 2022"), "GK0407", Disclosure, 3, 13),
         new("published before the fiscal year", i => i.Replace(Disclosure, "publishedYear: 2024", "publishedYear: 2020"), "GK0412", Disclosure, 4, 16),
         new("itemised amounts exceed the total", i => i.Replace(Catalogue, "\"no\": 1,", "\"no\": 1, \"amount\": 200,"), "GK0408", Disclosure, 8, 16, Severity.Warning),

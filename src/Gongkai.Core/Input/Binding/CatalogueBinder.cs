@@ -19,7 +19,7 @@ public static class CatalogueBinder
 {
     /// <summary>The fields a catalogue entry may have.</summary>
     public static readonly string[] Known =
-        ["no", "id", "title", "category", "amount", "amountNote", "score", "grade", "status", "withheldReason", "body", "url", "attachments"];
+        ["no", "id", "title", "category", "amount", "amountNote", "score", "grade", "status", "withheldReason", "body", "url", "attachments", "aliases"];
 
     /// <summary>The entries in file order; entries with errors are left out (and reported).</summary>
     public static IReadOnlyList<CatalogueEntry> Bind(InputNode root, IReportFiles files, SourceMap sources, DiagnosticBag diagnostics)
@@ -68,6 +68,7 @@ public static class CatalogueBinder
         var url = f.String("url");
         var bodyPath = f.String("body");
         var attachmentPaths = f.List("attachments");
+        var aliases = f.List("aliases") is { } aliasList ? BindAliases(aliasList, diagnostics) : [];
 
         if (id is not null && !Slugs.IsValid(id))
         {
@@ -94,7 +95,7 @@ public static class CatalogueBinder
         var attachments = withheld || attachmentPaths is null ? [] : BindAttachments(attachmentPaths, files, diagnostics);
 
         return new CatalogueEntry(no.Value, id, title, category, amount, amountNote, score, grade, status.Value,
-            reason, body, url, attachments);
+            reason, body, url, attachments, aliases);
     }
 
     private static ReportStatus? BindStatus(Fields f)
@@ -167,6 +168,24 @@ public static class CatalogueBinder
         }
 
         return attachments;
+    }
+
+    private static List<string> BindAliases(InputList list, DiagnosticBag diagnostics)
+    {
+        var aliases = new List<string>();
+        foreach (var item in list.Items)
+        {
+            if (item is InputScalar { Kind: ScalarKind.String } s && Slugs.IsValid(s.Text))
+            {
+                aliases.Add(s.Text);
+            }
+            else
+            {
+                diagnostics.Error("GK0301", item.Location, $"an alias must be a former id (URL-safe), got {item.Describe()}", Slugs.Rule);
+            }
+        }
+
+        return aliases;
     }
 
     private static bool SafePath(string path, InputNode node, DiagnosticBag diagnostics)

@@ -3,7 +3,10 @@ using Gongkai.Model;
 
 namespace Gongkai.Validation.Audits;
 
-/// <summary>GK0404, GK0405: catalogue numbers run 1..n without gaps or repeats, and ids are unique in a disclosure.</summary>
+/// <summary>
+/// GK0404, GK0405, GK0406: catalogue numbers run 1..n without gaps or repeats, ids are unique in a disclosure, and an
+/// alias (a former id) is not the id or alias of another entry, so every address leads to one page.
+/// </summary>
 public sealed class NumberingAudit : DisclosureAudit
 {
     /// <inheritdoc />
@@ -28,6 +31,18 @@ public sealed class NumberingAudit : DisclosureAudit
             {
                 diagnostics.Error("GK0405", sources.Of(entries[i], "id"),
                     $"id \"{entries[i].Id}\" is already used by entry {firstWithId[entries[i].Id].No}", "each entry needs its own id", $"[{i}].id");
+            }
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            foreach (var alias in entries[i].Aliases)
+            {
+                if (!firstWithId.TryAdd(alias, entries[i]))
+                {
+                    diagnostics.Error("GK0406", sources.Of(entries[i], "aliases"),
+                        $"alias \"{alias}\" is also the id or alias of entry {firstWithId[alias].No}", "an old address can lead to one page only", $"[{i}].aliases");
+                }
             }
         }
     }

@@ -1,0 +1,57 @@
+using Gongkai.Archive;
+using Gongkai.Building;
+using Gongkai.Tests.Support;
+
+namespace Gongkai.Tests.Archive;
+
+public sealed class PermalinkTests : IDisposable
+{
+    private readonly MinimalInput _input = new();
+    private readonly TempFolder _temp = new();
+
+    public void Dispose()
+    {
+        _input.Dispose();
+        _temp.Dispose();
+    }
+
+    private Task<BuildResult> Build(string output, string? previous = null) =>
+        SiteBuilder.BuildAsync(new BuildOptions(_input.Root, output, Repo.Theme, Search: false, PreviousManifest: previous));
+
+    private async Task<string> PreviousSnapshotManifest()
+    {
+        Assert.True((await Build(_temp["v1"])).Succeeded);
+        return Path.Combine(Snapshot.Create(_temp["v1"], _temp["snapshots"], new DateOnly(2026, 11, 23)), "manifest.json");
+    }
+
+    [Fact]
+    public async Task Renaming_an_id_without_an_alias_fails_against_the_previous_manifest_and_keeps_the_output()
+    {
+        var manifest = await PreviousSnapshotManifest();
+        Assert.True((await Build(_temp["out"])).Succeeded);
+        var before = OutputTree.Hashes(_temp["out"]);
+        _input.Replace(MinimalInput.CatalogueFile, "\"id\": \"park\"", "\"id\": \"city-park\"");
+
+        var result = await Build(_temp["out"], manifest);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("regions/demo/2023/reports/park/index.html", result.Error);
+        Assert.Contains("aliases", result.Error);
+        Assert.Equal(before, OutputTree.Hashes(_temp["out"]));
+    }
+
+    [Fact]
+    public async Task With_the_alias_the_old_address_redirects_to_the_new_page()
+    {
+        var manifest = await PreviousSnapshotManifest();
+        _input.Replace(MinimalInput.CatalogueFile, "\"id\": \"park\"", "\"id\": \"city-park\", \"aliases\": [\"park\"]");
+
+        var result = await Build(_temp["out"], manifest);
+
+        Assert.True(result.Succeeded, result.Error);
+        var redirect = Html.Load(Path.Combine(_temp["out"], "regions/demo/2023/reports/park/index.html"));
+        Assert.Equal("0; url=/regions/demo/2023/reports/city-park/", redirect.QuerySelector("meta[http-equiv=refresh]")!.GetAttribute("content"));
+        Assert.Equal("/regions/demo/2023/reports/city-park/", redirect.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.True(File.Exists(Path.Combine(_temp["out"], "regions/demo/2023/reports/city-park/index.html")));
+    }
+}
