@@ -66,7 +66,7 @@ public static class SitePipelines
     // reports.csv beside each itemised disclosure, and every entry of the site in data/all-reports.csv and .json.
     private static IEnumerable<Document> OpenDataDocuments(PublicSite site, Permalinks links)
     {
-        var all = new List<ReportRow>();
+        var all = new List<EntryData>();
         foreach (var region in site.Regions)
         {
             foreach (var d in region.Disclosures.Where(d => d.IsItemised))

@@ -1,4 +1,5 @@
 using System.Text;
+using Gongkai.Data;
 using Gongkai.Rendering;
 
 namespace Gongkai.Charts;
@@ -10,18 +11,13 @@ public static class ChartCsv
     public static string Render(ChartSpec spec, string labelHeader, string noteHeader)
     {
         var notes = spec.Rows.Any(r => r.Note is not null);
-        var csv = new StringBuilder("\uFEFF");
-        csv.AppendJoin(',', new[] { labelHeader }.Concat(spec.Series.Select(s => $"{s}（{spec.Unit}）")).Concat(notes ? [noteHeader] : []).Select(Field));
-        csv.Append("\r\n");
+        var csv = new StringBuilder(CsvText.Bom);
+        csv.Append(CsvText.Line(new[] { labelHeader }.Concat(spec.Series.Select(s => $"{s}（{spec.Unit}）")).Concat(notes ? [noteHeader] : []))).Append("\r\n");
         foreach (var row in spec.Rows)
         {
-            csv.AppendJoin(',', new[] { row.Label }.Concat(row.Values.Select(Formats.Number)).Concat(notes ? [row.Note ?? ""] : []).Select(Field));
-            csv.Append("\r\n");
+            csv.Append(CsvText.Line(new[] { row.Label }.Concat(row.Values.Select(Formats.Number)).Concat(notes ? [row.Note ?? ""] : []))).Append("\r\n");
         }
 
         return csv.ToString();
     }
-
-    private static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

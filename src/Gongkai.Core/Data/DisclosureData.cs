@@ -38,8 +38,14 @@ public sealed record EvaluationData(int ObjectCount, IReadOnlyList<CategoryCount
 /// <summary>A category and its count of evaluation objects.</summary>
 public sealed record CategoryCountData(string Category, string Label, int Count);
 
-/// <summary>A catalogue entry's public fields; a withheld entry has only no, status, category and withheldReason.</summary>
+/// <summary>
+/// A catalogue entry's public fields; a withheld entry has only no, status, category and withheldReason. Region and
+/// year are set in the site-wide exports (<c>data/all-reports.*</c>) and left out beside a disclosure, where they are known.
+/// </summary>
 public sealed record EntryData(
+    string? Region,
+    string? RegionName,
+    int? FiscalYear,
     int No,
     string Status,
     string? Id,
@@ -56,6 +62,6 @@ public sealed record EntryData(
 {
     /// <summary>The data of one public entry.</summary>
     public static EntryData From(PublicEntry e, string? page) =>
-        new(e.No, e.IsPublished ? "published" : "withheld", e.Id, e.Title, e.Category?.Id, e.Category?.Label,
+        new(null, null, null, e.No, e.IsPublished ? "published" : "withheld", e.Id, e.Title, e.Category?.Id, e.Category?.Label,
             e.Amount, e.AmountNote, e.Score, e.Grade?.Label(), page, e.Url, e.WithheldReason);
 }
