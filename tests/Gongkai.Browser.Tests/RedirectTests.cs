@@ -1,6 +1,7 @@
 using Gongkai.Browser.Tests.Support;
 using Gongkai.Building;
 using Gongkai.Serving;
+using Microsoft.Playwright;
 
 namespace Gongkai.Browser.Tests;
 
@@ -32,9 +33,11 @@ public sealed class RedirectTests(BrowserSite site)
 
             using var server = new StaticServer(output);
             var page = await site.NewPage(390, 844);
-            await page.GotoAsync(server.BaseUrl + "regions/demo/2023/reports/park/");
-            await page.WaitForURLAsync(server.BaseUrl + "regions/demo/2023/reports/city-park/");
-            Assert.Equal("城市公园项目绩效评价报告", await page.InnerTextAsync("main h1"));
+            await page.GotoAsync(server.BaseUrl + "regions/demo/2023/reports/park/", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+
+            // Polling assertions, not WaitForURL: the meta refresh may finish before a navigation waiter is registered.
+            await Assertions.Expect(page).ToHaveURLAsync(server.BaseUrl + "regions/demo/2023/reports/city-park/");
+            await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("城市公园项目绩效评价报告");
         }
         finally
         {
