@@ -1,6 +1,7 @@
 using Gongkai.Archive;
 using Gongkai.Charts;
 using Gongkai.Data;
+using Gongkai.Feeds;
 using Gongkai.Markdown;
 using Gongkai.Modules;
 using Gongkai.Pages;
@@ -17,7 +18,9 @@ public static class SitePipelines
     public const string Assets = "Assets", Reports = "Reports", Attachments = "Attachments", Disclosures = "Disclosures",
         DisclosureData = "DisclosureData", Regions = "Regions", Home = "Home", Catalogue = "Catalogue", Redactions = "Redactions",
         Charts = "Charts", SearchPage = "Search", Manifest = "Manifest", Build = "BuildInfo", OpenData = "OpenData", NotFound = "NotFound",
-        Robots = "Robots", Redirects = "Redirects";
+        Robots = "Robots", Redirects = "Redirects", Updates = "Updates", Feed = "Feed", DataPage = "DataPage", Sitemap = "Sitemap";
+
+    private static readonly string[] PagePipelines = [Reports, Disclosures, Regions, Home, Catalogue, SearchPage, Updates, DataPage];
 
     /// <summary>All pipelines of a site build.</summary>
     public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme, BuildInfo buildInfo)
@@ -34,6 +37,8 @@ public static class SitePipelines
 
         IReadOnlyList<ChartSpec> ChartsOf(PublicDisclosure d) => disclosureCharts[d];
         var homeCharts = HomeCharts.For(site, theme.Strings);
+        var updates = SiteUpdates.From(site);
+        var fallbackDate = $"{site.Regions.SelectMany(r => r.Disclosures).Select(d => d.PublishedYear).DefaultIfEmpty(1970).Max()}-01-01";
         return
         [
             new(Assets, new CreateDocuments("theme assets", _ => theme.Assets.Select(a => new Document(a.Destination) { CopyFrom = a.Source })), write),
@@ -45,17 +50,29 @@ public static class SitePipelines
             new(OpenData, new CreateDocuments("open data", _ => OpenDataDocuments(site, pages.Links)), write),
             new(NotFound, new CreateDocuments("not found", _ => [Pages.NotFoundPage.Create(pages)]), layout, write),
             new(Redirects, new CreateDocuments("redirects", _ => RedirectPages.Create(site, pages.Links, theme.Strings)), write),
-            new(Robots, new CreateDocuments("robots", _ => [new Document("robots.txt") { Content = "User-agent: *\nAllow: /\n" }]), write),
+            new(Robots, new CreateDocuments("robots", _ => [new Document("robots.txt") { Content = Feeds.Sitemap.Robots(pages.Links) }]), write),
+            new(Updates, new CreateDocuments("updates", _ => [UpdatesPage.Create(updates, pages)]), layout, write),
+            new(Feed, new CreateDocuments("feed", _ =>
+                [new Document(Permalinks.Feed) { Content = AtomFeed.Write(site.Info.Title, site.Info.Publisher, updates, pages.Links, theme.Strings, fallbackDate) }]), write),
+            new(DataPage, new CreateDocuments("data page", _ => [Pages.DataPage.Create(site, pages)]), layout, write),
             new(Regions, new CreateDocuments("regions", _ => RegionPages.Create(site, pages)), layout, write),
             new(Catalogue, new CreateDocuments("catalogue", _ => [CataloguePage.Create(site, pages)]), layout, write),
             new(SearchPage, new CreateDocuments("search", _ => [Pages.SearchPage.Create(site, pages)]), layout, write),
-            new(Redactions, new CreateDocuments("redactions", _ => [new Document("data/redactions.json") { Content = DataJson.Serialize(RedactionReport.From(site)) }]), write),
+            new(Redactions, new CreateDocuments("redactions", _ => [new Document(Pages.DataPage.Redactions) { Content = DataJson.Serialize(RedactionReport.From(site)) }]), write),
             new(Manifest, new CreateDocuments("web app manifest", _ => [WebManifest.Create(site, theme, pages.Links)]), write),
             new(Build, new CreateDocuments("build info", _ => [new Document(BuildInfo.FileName) { Content = DataJson.Serialize(buildInfo) }]), write),
             new Pipeline(Home,
                 new CreateDocuments("home", context => [HomePage.Create(site, pages, context.OutputsOf(Regions), homeCharts)]), layout, write)
                 .After(Regions),
+            new Pipeline(Sitemap, new CreateDocuments("sitemap", context => SitemapDocuments(context, pages.Links)), write).After(PagePipelines),
         ];
+    }
+
+    // Only pages: redirects, the 404 page and data files stay out of the sitemap.
+    private static IEnumerable<Document> SitemapDocuments(IExecutionContext context, Permalinks links)
+    {
+        var paths = PagePipelines.SelectMany(context.OutputsOf).Select(d => d.Require<string>(MetadataKeys.Path));
+        return Feeds.Sitemap.Write(paths, links) is { } xml ? [new Document(Feeds.Sitemap.FileName) { Content = xml }] : [];
     }
 
     private static IEnumerable<Document> ChartDocuments(PublicSite site, Func<PublicDisclosure, IReadOnlyList<ChartSpec>> charts,
@@ -73,12 +90,12 @@ public static class SitePipelines
             {
                 var rows = ReportTable.Rows(region, d, e => links.Href(Permalinks.Report(d, e))).ToList();
                 all.AddRange(rows);
-                yield return new Document(Permalinks.Disclosure(d) + "reports.csv") { Content = ReportTable.Csv(rows) };
+                yield return new Document(Permalinks.Disclosure(d) + Pages.DataPage.DisclosureCsv) { Content = ReportTable.Csv(rows) };
             }
         }
 
-        yield return new Document("data/all-reports.csv") { Content = ReportTable.Csv(all) };
-        yield return new Document("data/all-reports.json") { Content = DataJson.Serialize(all) };
+        yield return new Document(Pages.DataPage.AllCsv) { Content = ReportTable.Csv(all) };
+        yield return new Document(Pages.DataPage.AllJson) { Content = DataJson.Serialize(all) };
     }
 
     private static IEnumerable<Document> DataDocuments(PublicSite site, Permalinks links) =>

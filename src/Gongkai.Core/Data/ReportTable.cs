@@ -8,7 +8,8 @@ namespace Gongkai.Data;
 /// <summary>The open-data exports of catalogue entries: JSON and CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese).</summary>
 public static class ReportTable
 {
-    private static readonly string[] Columns =
+    /// <summary>The CSV columns, in order; the data page explains each.</summary>
+    public static readonly string[] Columns =
         ["region", "regionName", "fiscalYear", "no", "status", "id", "title", "category", "categoryLabel", "amount", "amountNote", "score", "grade", "withheldReason", "page", "url"];
 
     /// <summary>The rows of one disclosure with its region and year, in catalogue order; <paramref name="page"/> gives a published entry's page link.</summary>

@@ -59,6 +59,23 @@ public sealed class Fields(InputMap map, DiagnosticBag diagnostics, string path 
         }
     }
 
+    /// <summary>A calendar date written <c>YYYY-MM-DD</c>, kept as that text (it sorts and prints the same everywhere).</summary>
+    public string? Date(string key, bool required = false)
+    {
+        if (String(key, required) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return text;
+        }
+
+        Error("GK0102", key, $"\"{key}\" must be a date written YYYY-MM-DD, got \"{text}\"");
+        return null;
+    }
+
     /// <summary>A whole-number field within [min, max].</summary>
     public int? Int(string key, bool required = false, int min = 0, int max = int.MaxValue)
     {

@@ -3,7 +3,7 @@ namespace Gongkai.Model;
 /// <summary>
 /// One evaluated report as the office records it, confidential fields included.
 /// Only the publication step decides which of these fields may be shown. <see cref="Aliases"/> are former ids whose
-/// addresses redirect to the entry's page.
+/// addresses redirect to the entry's page; <see cref="Revisions"/> its change history.
 /// </summary>
 public sealed record CatalogueEntry(
     int No,
@@ -19,7 +19,8 @@ public sealed record CatalogueEntry(
     ReportBody? Body,
     string? Url,
     IReadOnlyList<Attachment> Attachments,
-    IReadOnlyList<string> Aliases);
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<Revision> Revisions);
 
 /// <summary>A report's markdown body, read from a file under <c>reports/</c>.</summary>
 public sealed record ReportBody(string RelativePath, string Markdown);

@@ -17,6 +17,7 @@ public sealed record Disclosure(
     string? CatalogueNote,
     Evaluation Evaluation,
     IReadOnlyList<Indicator> Indicators,
+    IReadOnlyList<Revision> Revisions,
     string Body,
     IReadOnlyList<CatalogueEntry>? Entries,
     string SourcePath);

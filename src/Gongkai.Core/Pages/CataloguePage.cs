@@ -51,7 +51,7 @@ public static class CataloguePage
         };
         var title = strings["site_catalogue.title"];
         return pages.Page(Path, "catalogue", title, strings["site_catalogue.description"],
-            [new Crumb(site.Info.Title, pages.Links.Href(Permalinks.Home)), new Crumb(title, pages.Links.Href(Path))],
+            pages.SectionTrail(title, Path),
             values, scripts: ["assets/catalogue.js"]);
     }
 }

@@ -1,4 +1,5 @@
 using Gongkai.Charts;
+using Gongkai.Data;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
 using Gongkai.Rendering;
@@ -24,6 +25,8 @@ public static class DisclosurePages
         {
             foreach (var d in region.Disclosures)
             {
+                var dataHref = pages.Links.Href(Permalinks.DisclosureData(d));
+                var csvHref = d.IsItemised ? pages.Links.Href(Permalinks.Disclosure(d) + DataPage.DisclosureCsv) : null;
                 var rows = d.Entries?.Select(e => new CatalogueRow(e, e.IsPublished ? pages.Links.Href(Permalinks.Report(d, e)) : null)).ToList();
                 var values = new ScriptObject
                 {
@@ -32,13 +35,15 @@ public static class DisclosurePages
                     ["rows"] = rows,
                     ["published_count"] = d.Evaluation.ReportCount - d.Evaluation.WithheldCount,
                     ["withheld_reason"] = CommonReason(d),
-                    ["data_href"] = pages.Links.Href(Permalinks.DisclosureData(d)),
+                    ["data_href"] = dataHref,
+                    ["csv_href"] = csvHref,
                     ["charts"] = ChartView.For(charts(d), Permalinks.Disclosure(d), pages.Links),
                 };
                 var title = pages.Strings.Format("pages.disclosure_title", region.Name, d.FiscalYear, d.Title);
                 var e = d.Evaluation;
                 var description = pages.Strings.Format("pages.disclosure_description",
                     region.Name, d.FiscalYear, e.ObjectCount, Formats.Money(e.TotalAmount), e.ReportCount, e.WithheldCount);
+                values["json_ld"] = new RawHtml(DatasetJsonLd.For(d, site.Info, title, description, pages.Links.Href(Permalinks.Disclosure(d)), dataHref, csvHref));
                 yield return pages.Page(Permalinks.Disclosure(d), "disclosure", title, description, pages.DisclosureTrail(region, d), values,
                     d.Body, $"regions/{region.Slug}/{d.Year}/disclosure.md", charts(d).Count > 0 ? ChartView.Scripts : null,
                     SearchFacets.ForDisclosure(region, d, title, site.Info, pages.Strings));

@@ -51,6 +51,13 @@ public sealed class PageModel(PublicSite site, Permalinks links, UiStrings strin
             .With(MetadataKeys.Path, path);
     }
 
+    /// <summary>The trail from the home page to a site-wide page such as the catalogue or search.</summary>
+    public IReadOnlyList<Crumb> SectionTrail(string title, string path) =>
+    [
+        new(site.Info.Title, links.Href(Permalinks.Home)),
+        new(title, links.Href(path)),
+    ];
+
     /// <summary>The trail from the home page to a region.</summary>
     public IReadOnlyList<Crumb> RegionTrail(PublicRegion region) =>
     [

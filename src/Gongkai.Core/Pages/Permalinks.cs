@@ -39,6 +39,18 @@ public sealed class Permalinks(string baseUrl)
     /// <summary>The file a page path is written to.</summary>
     public static string FileOf(string pagePath) => pagePath + "index.html";
 
+    /// <summary>True when the base URL names scheme and host, so links can be given in full (sitemap, canonical links).</summary>
+    public bool IsAbsolute => BaseUrl.StartsWith("http://", StringComparison.Ordinal) || BaseUrl.StartsWith("https://", StringComparison.Ordinal);
+
+    /// <summary>The site-wide update history (更新记录).</summary>
+    public static string Updates => "updates/";
+
+    /// <summary>The Atom feed of new disclosures and revisions.</summary>
+    public static string Feed => "feed.xml";
+
+    /// <summary>The page describing the open data.</summary>
+    public static string Data => "data/";
+
     /// <summary>A link to a path, with the base URL.</summary>
     public string Href(string path) => BaseUrl + path;
 }

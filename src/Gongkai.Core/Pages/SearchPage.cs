@@ -17,7 +17,7 @@ public static class SearchPage
     {
         var title = pages.Strings["search.title"];
         return pages.Page(Path, "search", title, pages.Strings["search.description"],
-            [new Crumb(site.Info.Title, pages.Links.Href(Permalinks.Home)), new Crumb(title, pages.Links.Href(Path))],
+            pages.SectionTrail(title, Path),
             new ScriptObject { ["search_base"] = pages.Links.Href(""), ["search_strings"] = new RawHtml(ScriptStrings(pages.Strings)) },
             scripts: ["assets/search.js"]);
     }

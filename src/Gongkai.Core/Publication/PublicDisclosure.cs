@@ -20,6 +20,7 @@ public sealed record PublicDisclosure(
     string? CatalogueNote,
     Evaluation Evaluation,
     IReadOnlyList<Indicator> Indicators,
+    IReadOnlyList<Revision> Revisions,
     string Body,
     IReadOnlyList<PublicEntry>? Entries,
     int RedactedPassages)

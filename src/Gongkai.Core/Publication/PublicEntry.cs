@@ -20,7 +20,8 @@ public sealed record PublicEntry(
     string? BodyMarkdown,
     string? Url,
     IReadOnlyList<Attachment> Attachments,
-    IReadOnlyList<string> Aliases)
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<Revision> Revisions)
 {
     /// <summary>True for an entry whose report is published.</summary>
     public bool IsPublished => Status == ReportStatus.Published;

@@ -14,7 +14,7 @@ public sealed class CliBuildTests : IDisposable
         var (code, output) = CliProcess.Run(Repo.Root, "build", "--output", _temp["site"], "--parallelism", "2");
 
         Assert.Equal(0, code);
-        Assert.Matches(@"Built 37 pages, \d+ files \([\d.]+ KiB\) into .+ in [\d.]+ s\.", output.ReplaceLineEndings(" "));
+        Assert.Matches(@"Built 39 pages, \d+ files \([\d.]+ KiB\) into .+ in [\d.]+ s\.", output.ReplaceLineEndings(" "));
         Assert.True(File.Exists(_temp["site/index.html"]));
         Assert.Contains("Withheld: 喀什经济开发区 2024: 5 entries, 0 passages", output);
         Assert.Contains("Withheld: 巴音郭楞蒙古自治州 2024: 2 entries, 0 passages", output);

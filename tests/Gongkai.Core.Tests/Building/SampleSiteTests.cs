@@ -9,20 +9,20 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
     private string PagePath(string relative) => Path.Combine(site.Output, relative, "index.html");
 
     [Fact]
-    public void There_is_a_page_for_home_catalogue_search_each_region_disclosure_and_published_report()
+    public void There_is_a_page_for_home_catalogue_search_updates_data_each_region_disclosure_and_published_report()
     {
         string[] expected =
         [
             "index.html",
             "regions/bayingolin/index.html", "regions/karamay/index.html", "regions/kashi-edz/index.html", "regions/zhundong/index.html",
             "regions/bayingolin/2024/index.html", "regions/karamay/2023/index.html", "regions/kashi-edz/2024/index.html", "regions/zhundong/2021/index.html",
-            "catalogue/index.html", "search/index.html",
+            "catalogue/index.html", "search/index.html", "updates/index.html", "data/index.html",
         ];
         Assert.All(expected, p => Assert.True(File.Exists(Path.Combine(site.Output, p)), p));
 
         var reportPages = Directory.GetFiles(site.Output, "index.html", SearchOption.AllDirectories).Count(p => p.Contains("/reports/"));
         Assert.Equal(6 + 9 + 10, reportPages);
-        Assert.Equal(1 + 4 + 4 + 25 + 3, site.Result.Pages);
+        Assert.Equal(1 + 4 + 4 + 25 + 5, site.Result.Pages);
     }
 
     [Theory]

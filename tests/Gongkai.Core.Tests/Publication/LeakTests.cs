@@ -16,6 +16,7 @@ public sealed class LeakTests : IDisposable
         "qzxwithheldtitle", "金丝雀标题", "qzxwithheldid", "7777.77", "qzxamountnote", "12.34", "qzxwithheldurl",
         "qzxwithheldbody", "qzxwithheldbodyfrontmatter", "qzxattachmentname", "qzxattachmentcontent",
         "qzxpublishedfrontmatter", "qzxpublishedcomment", "qzxnestedredaction", "qzxnarrativeredaction", "qzxnarrativecomment",
+        "qzxwithheldrevision", "2019-07-17",
     ];
 
     private readonly MinimalInput _input = new();
@@ -28,7 +29,8 @@ public sealed class LeakTests : IDisposable
               { "no": 1, "id": "park", "title": "公园项目绩效评价报告", "score": 91.2, "grade": "优", "status": "published", "body": "park.md" },
               { "no": 2, "id": "qzxwithheldid", "title": "qzxwithheldtitle 金丝雀标题", "category": "fiscal-policy",
                 "amount": 7777.77, "amountNote": "qzxamountnote", "score": 12.34, "grade": "差", "url": "https://example.gov.cn/qzxwithheldurl",
-                "status": "withheld", "withheldReason": "涉及涉密及敏感信息", "body": "secret.md", "attachments": ["qzxattachmentname.pdf"] }
+                "status": "withheld", "withheldReason": "涉及涉密及敏感信息", "body": "secret.md", "attachments": ["qzxattachmentname.pdf"],
+                "revisions": [{ "date": "2019-07-17", "note": "qzxwithheldrevision" }] }
             ]
             """);
         _input.Write("regions/demo/2023/reports/secret.md", "---\ninternal: qzxwithheldbodyfrontmatter\n---\n\nqzxwithheldbody 正文\n");
@@ -74,8 +76,11 @@ public sealed class LeakTests : IDisposable
     public async Task No_confidential_field_or_passage_reaches_any_output_file()
     {
         var output = _temp["out"];
-        var result = await SiteBuilder.BuildAsync(new BuildOptions(_input.Root, output, Repo.Theme));
+        // An absolute base URL, so the sitemap and canonical links are written and scanned too.
+        var result = await SiteBuilder.BuildAsync(new BuildOptions(_input.Root, output, Repo.Theme, BaseUrl: "https://example.gov.cn/"));
         Assert.True(result.Succeeded, result.Error + string.Join("\n", result.Diagnostics));
+        Assert.True(File.Exists(Path.Combine(output, "sitemap.xml")));
+        Assert.True(File.Exists(Path.Combine(output, "feed.xml")));
 
         Assert.Empty(CanaryScanner.Find(output, Canaries));
 

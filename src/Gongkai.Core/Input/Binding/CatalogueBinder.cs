@@ -19,7 +19,7 @@ public static class CatalogueBinder
 {
     /// <summary>The fields a catalogue entry may have.</summary>
     public static readonly string[] Known =
-        ["no", "id", "title", "category", "amount", "amountNote", "score", "grade", "status", "withheldReason", "body", "url", "attachments", "aliases"];
+        ["no", "id", "title", "category", "amount", "amountNote", "score", "grade", "status", "withheldReason", "body", "url", "attachments", "aliases", "revisions"];
 
     /// <summary>The entries in file order; entries with errors are left out (and reported).</summary>
     public static IReadOnlyList<CatalogueEntry> Bind(InputNode root, IReportFiles files, SourceMap sources, DiagnosticBag diagnostics)
@@ -69,6 +69,7 @@ public static class CatalogueBinder
         var bodyPath = f.String("body");
         var attachmentPaths = f.List("attachments");
         var aliases = f.List("aliases") is { } aliasList ? BindAliases(aliasList, diagnostics) : [];
+        var revisions = f.List("revisions") is { } revisionList ? RevisionBinder.Bind(revisionList, f.PathOf("revisions"), diagnostics) : [];
 
         if (id is not null && !Slugs.IsValid(id))
         {
@@ -95,7 +96,7 @@ public static class CatalogueBinder
         var attachments = withheld || attachmentPaths is null ? [] : BindAttachments(attachmentPaths, files, diagnostics);
 
         return new CatalogueEntry(no.Value, id, title, category, amount, amountNote, score, grade, status.Value,
-            reason, body, url, attachments, aliases);
+            reason, body, url, attachments, aliases, revisions);
     }
 
     private static ReportStatus? BindStatus(Fields f)

@@ -9,7 +9,7 @@ public static class DisclosureBinder
 {
     /// <summary>The fields a disclosure's front matter may have.</summary>
     public static readonly string[] Known =
-        ["title", "fiscalYear", "publishedYear", "publisher", "documentNo", "date", "catalogueTitle", "catalogueNote", "evaluation", "indicators"];
+        ["title", "fiscalYear", "publishedYear", "publisher", "documentNo", "date", "catalogueTitle", "catalogueNote", "evaluation", "indicators", "revisions"];
 
     /// <summary>The fields of an item of <c>indicators</c>.</summary>
     public static readonly string[] IndicatorKnown = ["label", "value", "unit", "period", "target", "targetNote", "note"];
@@ -31,12 +31,13 @@ public static class DisclosureBinder
         var publishedYear = f.Int("publishedYear", required: true, min: 1949, max: 2999);
         var publisher = f.String("publisher", required: true);
         var documentNo = f.String("documentNo");
-        var date = f.String("date");
+        var date = f.Date("date");
         var catalogueTitle = f.String("catalogueTitle");
         var catalogueNote = f.String("catalogueNote");
         var evaluationMap = f.Object("evaluation", required: true);
         var evaluation = evaluationMap is null ? null : BindEvaluation(evaluationMap, sources, diagnostics);
         var indicators = f.List("indicators") is { } list ? BindIndicators(list, diagnostics) : [];
+        var revisions = f.List("revisions") is { } revisionList ? RevisionBinder.Bind(revisionList, "revisions", diagnostics) : [];
 
         if (title is null || fiscalYear is null || publishedYear is null || publisher is null || evaluation is null)
         {
@@ -44,7 +45,7 @@ public static class DisclosureBinder
         }
 
         var disclosure = new Disclosure(regionSlug, year, title, fiscalYear.Value, publishedYear.Value, publisher, documentNo, date,
-            catalogueTitle, catalogueNote, evaluation, indicators, parts.Body, entries, file);
+            catalogueTitle, catalogueNote, evaluation, indicators, revisions, parts.Body, entries, file);
         sources.Record(disclosure, f.Map);
         sources.Record(disclosure, "body", new SourceLocation(file, parts.BodyFirstLine, 1));
         return disclosure;

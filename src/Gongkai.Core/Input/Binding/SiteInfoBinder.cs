@@ -8,7 +8,7 @@ namespace Gongkai.Input.Binding;
 public static class SiteInfoBinder
 {
     /// <summary>The fields site.json may have.</summary>
-    public static readonly string[] Known = ["title", "baseUrl", "locale", "publisher", "synonyms"];
+    public static readonly string[] Known = ["title", "baseUrl", "locale", "publisher", "synonyms", "license", "licenseUrl"];
 
     /// <summary>The site settings, or null when required fields are missing.</summary>
     public static SiteInfo? Bind(InputNode root, DiagnosticBag diagnostics)
@@ -22,8 +22,16 @@ public static class SiteInfoBinder
         var baseUrl = f.String("baseUrl") ?? "/";
         var locale = f.String("locale") ?? "zh-CN";
         var publisher = f.String("publisher");
+        var license = f.String("license");
+        var licenseUrl = f.String("licenseUrl");
+        if (licenseUrl is not null && !licenseUrl.StartsWith("https://", StringComparison.Ordinal) && !licenseUrl.StartsWith("http://", StringComparison.Ordinal))
+        {
+            f.Error("GK0102", "licenseUrl", $"\"licenseUrl\" must be a full http(s) address, got \"{licenseUrl}\"");
+            licenseUrl = null;
+        }
+
         var synonyms = f.Object("synonyms") is { } synonymMap ? BindSynonyms(synonymMap, diagnostics) : new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        return title is null ? null : new SiteInfo(title, NormaliseBaseUrl(baseUrl), locale, publisher, synonyms);
+        return title is null ? null : new SiteInfo(title, NormaliseBaseUrl(baseUrl), locale, publisher, synonyms, license, licenseUrl);
     }
 
     private static SortedDictionary<string, IReadOnlyList<string>> BindSynonyms(InputMap map, DiagnosticBag diagnostics)
