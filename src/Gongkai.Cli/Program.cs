@@ -14,5 +14,7 @@ var root = new RootCommand("gongkai (公开): builds a static website of budget-
     CheckCommand.Create(),
     SnapshotCommand.Create(),
     SnapshotCommand.CreateVerify(),
+    ServeCommand.Create(),
+    NewCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -3,16 +3,9 @@ using System.Net.Sockets;
 
 namespace Gongkai.Serving;
 
-/// <summary>Serves a built site from a folder on 127.0.0.1 under a path prefix (such as <c>/disclosures/</c>), as a plain static host would; for previews, tests and benchmarks.</summary>
+/// <summary>Serves a built site from a folder on 127.0.0.1 under a path prefix (such as <c>/disclosures/</c>), as a plain static host would; for tests and benchmarks (<c>gongkai serve</c> adds live reload on Kestrel).</summary>
 public sealed class StaticServer : IDisposable
 {
-    private static readonly Dictionary<string, string> Types = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".html"] = "text/html; charset=utf-8", [".css"] = "text/css; charset=utf-8", [".js"] = "text/javascript; charset=utf-8",
-        [".json"] = "application/json; charset=utf-8", [".svg"] = "image/svg+xml", [".png"] = "image/png", [".csv"] = "text/csv; charset=utf-8",
-        [".xml"] = "application/xml; charset=utf-8", [".pdf"] = "application/pdf", [".wasm"] = "application/wasm",
-    };
-
     private readonly HttpListener _listener = new();
     private readonly string _root;
     private readonly string _prefix;
@@ -59,20 +52,13 @@ public sealed class StaticServer : IDisposable
     private void Respond(HttpListenerContext context)
     {
         using var response = context.Response;
-        var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
-        var file = path.StartsWith(_prefix, StringComparison.Ordinal) ? Path.Combine(_root, path[_prefix.Length..]) : null;
-        if (file is not null && Directory.Exists(file))
-        {
-            file = Path.Combine(file, "index.html");
-        }
-
-        if (file is null || !File.Exists(file) || !Path.GetFullPath(file).StartsWith(Path.GetFullPath(_root), StringComparison.Ordinal))
+        if (SiteFiles.Resolve(_root, _prefix, context.Request.Url!.AbsolutePath) is not { } file)
         {
             response.StatusCode = 404;
             return;
         }
 
-        response.ContentType = Types.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
+        response.ContentType = SiteFiles.ContentType(file);
         var bytes = File.ReadAllBytes(file);
         response.ContentLength64 = bytes.Length;
         response.OutputStream.Write(bytes);

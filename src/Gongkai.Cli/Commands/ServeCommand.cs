@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Gongkai.Building;
+using Gongkai.Cli.Serving;
+using Gongkai.Serving;
+using Spectre.Console;
+
+namespace Gongkai.Cli.Commands;
+
+/// <summary><c>gongkai serve</c>: builds, serves the output on 127.0.0.1, and rebuilds and reloads on every change.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<string>("--input") { Description = "Input folder", DefaultValueFactory = _ => "input" };
+        var output = new Option<string>("--output") { Description = "Output folder (built as by 'build')", DefaultValueFactory = _ => "output" };
+        var theme = new Option<string>("--theme") { Description = "Theme folder", DefaultValueFactory = _ => "theme" };
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0: any free port)", DefaultValueFactory = _ => 8080 };
+        var baseUrl = new Option<string>("--base-url") { Description = "Path the preview is served under", DefaultValueFactory = _ => "/" };
+        var noSearch = new Option<bool>("--no-search") { Description = "Skip the search index for faster rebuilds" };
+        var command = new Command("serve", "Build, serve on 127.0.0.1, and rebuild and reload the browser when input or theme files change.")
+        {
+            input, output, theme, port, baseUrl, noSearch,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var prefix = "/" + parse.GetValue(baseUrl)!.Trim('/') + "/";
+            prefix = prefix == "//" ? "/" : prefix;
+            var options = new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(theme)!, prefix, Search: !parse.GetValue(noSearch));
+            return RunAsync(options, prefix, parse.GetValue(port), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(BuildOptions options, string prefix, int port, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Console;
+        foreach (var folder in new[] { options.Input, options.Theme })
+        {
+            if (!Directory.Exists(folder))
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] folder {Path.GetFullPath(folder)} does not exist");
+                return 2;
+            }
+        }
+
+        using var session = new PreviewSession(options, result => Report(console, result, options.Output));
+        await session.StartAsync();
+        var server = new PreviewServer(session, options.Output, prefix);
+        await server.RunAsync(port, url => console.MarkupLineInterpolated($"Serving {url} (Ctrl+C to stop); watching {options.Input} and {options.Theme}"), cancellationToken);
+        return 0;
+    }
+
+    private static void Report(IAnsiConsole console, BuildResult result, string output)
+    {
+        DiagnosticPrinter.Print(console, result.Diagnostics);
+        if (result.Succeeded)
+        {
+            console.MarkupLineInterpolated($"[green]Built[/] {result.Pages} pages in {result.Elapsed.TotalSeconds:0.00} s.");
+            return;
+        }
+
+        if (result.Error is not null)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {result.Error}");
+        }
+
+        console.MarkupLineInterpolated($"[red]Build failed;[/] still serving the last good site from {Path.GetFullPath(output)}. The page shows the errors.");
+    }
+}

@@ -1,0 +1,110 @@
+using System.Threading.Channels;
+using Gongkai.Building;
+
+namespace Gongkai.Serving;
+
+/// <summary>
+/// Builds a site, then rebuilds it whenever a file under the input or theme folder changes (changes arriving together
+/// make one build), keeping the latest <see cref="PreviewState"/> for the live-reload stream.
+/// </summary>
+public sealed class PreviewSession : IDisposable
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
+
+    private readonly BuildOptions _options;
+    private readonly Action<BuildResult> _report;
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly CancellationTokenSource _stop = new();
+    private TaskCompletionSource<PreviewState> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>A session for <paramref name="options"/>; <paramref name="report"/> hears every build's result.</summary>
+    public PreviewSession(BuildOptions options, Action<BuildResult> report)
+    {
+        _options = options;
+        _report = report;
+        HasSite = File.Exists(Path.Combine(options.Output, "index.html"));
+    }
+
+    /// <summary>The latest state; build 0 until the first build has finished.</summary>
+    public PreviewState State { get; private set; } = new(0, false, ["构建中…"]);
+
+    /// <summary>True when the output folder holds a site (from this session or an earlier build), so there are pages to serve.</summary>
+    public bool HasSite { get; private set; }
+
+    /// <summary>Runs the first build and starts watching.</summary>
+    public async Task StartAsync()
+    {
+        await BuildAsync();
+        Watch(_options.Input);
+        Watch(_options.Theme);
+        _ = Task.Run(RebuildLoop);
+    }
+
+    /// <summary>The state after <paramref name="afterBuild"/>: at once when it is already newer, else when the next build ends.</summary>
+    public async Task<PreviewState> NextAsync(int afterBuild, CancellationToken cancellationToken)
+    {
+        var next = Volatile.Read(ref _next).Task;
+        var state = State;
+        return state.Build != afterBuild ? state : await next.WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _watchers.ForEach(w => w.Dispose());
+        _stop.Dispose();
+    }
+
+    private void Watch(string folder)
+    {
+        var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, EnableRaisingEvents = false };
+        watcher.Changed += OnChange;
+        watcher.Created += OnChange;
+        watcher.Deleted += OnChange;
+        watcher.Renamed += OnChange;
+        watcher.EnableRaisingEvents = true;
+        _watchers.Add(watcher);
+    }
+
+    // The theme's npm packages change only when installed, which the build itself does.
+    private void OnChange(object sender, FileSystemEventArgs e)
+    {
+        if (!e.FullPath.Contains($"{Path.DirectorySeparatorChar}node_modules", StringComparison.Ordinal))
+        {
+            _changes.Writer.TryWrite(true);
+        }
+    }
+
+    private async Task RebuildLoop()
+    {
+        try
+        {
+            while (await _changes.Reader.WaitToReadAsync(_stop.Token))
+            {
+                await Task.Delay(Quiet, _stop.Token);
+                _changes.Reader.TryRead(out _);
+                await BuildAsync();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task BuildAsync()
+    {
+        var result = await SiteBuilder.BuildAsync(_options, null, _stop.Token);
+        HasSite |= result.Succeeded;
+        var errors = result.Diagnostics.Where(d => d.Severity == Validation.Severity.Error).Select(d => d.ToString()).ToList();
+        if (result.Error is not null)
+        {
+            errors.Add(result.Error);
+        }
+
+        State = new PreviewState(State.Build + 1, result.Succeeded, errors);
+        Interlocked.Exchange(ref _next, new(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult(State);
+        _report(result);
+    }
+}
