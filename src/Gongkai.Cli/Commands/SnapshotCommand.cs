@@ -13,7 +13,10 @@ internal static class SnapshotCommand
         var output = new Option<string>("--output") { Description = "The built site to archive", DefaultValueFactory = _ => "output" };
         var to = new Option<string>("--to") { Description = "Folder the snapshot folder is written under", DefaultValueFactory = _ => "snapshots" };
         var date = new Option<string?>("--date") { Description = "Snapshot date (yyyy-MM-dd); default SOURCE_DATE_EPOCH, else today (UTC)" };
-        var command = new Command("snapshot", "Write a dated snapshot of a built site: site.tar.gz, manifest.json, README.txt.") { output, to, date };
+        var format = new Option<string>("--format") { Description = "tar: site.tar.gz; wacz: also a WACZ web archive (site.wacz)", DefaultValueFactory = _ => "tar" };
+        format.AcceptOnlyFromAmong("tar", "wacz");
+        var siteUrl = new Option<string?>("--site-url") { Description = "Public URL of the site for the web archive (default: the build's base URL when it is a full URL)" };
+        var command = new Command("snapshot", "Write a dated snapshot of a built site: site.tar.gz, manifest.json, README.txt (and site.wacz).") { output, to, date, format, siteUrl };
         command.SetAction(parse =>
         {
             if (!Directory.Exists(parse.GetValue(output)))
@@ -24,11 +27,12 @@ internal static class SnapshotCommand
 
             try
             {
-                var folder = Snapshot.Create(parse.GetValue(output)!, parse.GetValue(to)!, SnapshotDate(parse.GetValue(date)));
+                var url = parse.GetValue(siteUrl) is { } text ? new Uri(text.TrimEnd('/') + "/", UriKind.Absolute) : null;
+                var folder = Snapshot.Create(parse.GetValue(output)!, parse.GetValue(to)!, SnapshotDate(parse.GetValue(date)), parse.GetValue(format) == "wacz", url);
                 AnsiConsole.Console.MarkupLineInterpolated($"[green]Snapshot[/] written to {Path.GetFullPath(folder)}");
                 return 0;
             }
-            catch (Exception e) when (e is InvalidDataException or FormatException or IOException)
+            catch (Exception e) when (e is InvalidDataException or FormatException or UriFormatException or IOException)
             {
                 AnsiConsole.Console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
                 return 2;

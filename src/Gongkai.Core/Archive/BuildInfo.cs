@@ -6,15 +6,16 @@ namespace Gongkai.Archive;
 
 /// <summary>
 /// What made a site, written to <c>build-info.json</c>: the generator and its version, and a hash of the whole input
-/// tree (paths and contents), so a snapshot can prove which input it was built from. No dates: the same input gives the same file.
+/// tree (paths and contents), so a snapshot can prove which input it was built from, and the base URL its links start
+/// with (a web archive needs the public URLs). No dates: the same input gives the same file.
 /// </summary>
-public sealed record BuildInfo(string Generator, string Version, string InputHash)
+public sealed record BuildInfo(string Generator, string Version, string InputHash, string? BaseUrl = null)
 {
     /// <summary>The file name in the output.</summary>
     public const string FileName = "build-info.json";
 
-    /// <summary>The build info of an input folder built by this version of the generator.</summary>
-    public static BuildInfo For(string inputRoot) => new("gongkai", GeneratorVersion, TreeHash(inputRoot));
+    /// <summary>The build info of an input folder built by this version of the generator with <paramref name="baseUrl"/>.</summary>
+    public static BuildInfo For(string inputRoot, string baseUrl) => new("gongkai", GeneratorVersion, TreeHash(inputRoot), baseUrl);
 
     /// <summary>This generator's version (with the source revision when the build knows it).</summary>
     public static string GeneratorVersion { get; } =

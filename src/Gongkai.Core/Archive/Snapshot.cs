@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Gongkai.Archive.Wacz;
 using Gongkai.Data;
 
 namespace Gongkai.Archive;
@@ -20,8 +21,12 @@ public static class Snapshot
     /// <summary>Every entry's modification time, so the archive's bytes depend only on the site.</summary>
     private static readonly DateTimeOffset FixedTime = DateTimeOffset.UnixEpoch;
 
-    /// <summary>Writes a snapshot of the site in <paramref name="site"/> under <paramref name="snapshots"/>; returns its folder.</summary>
-    public static string Create(string site, string snapshots, DateOnly date)
+    /// <summary>
+    /// Writes a snapshot of the site in <paramref name="site"/> under <paramref name="snapshots"/>; returns its folder.
+    /// With <paramref name="wacz"/>, a WACZ package is written too, with the site's files under the URL it gives (or,
+    /// when that is null, under the absolute base URL the site was built with).
+    /// </summary>
+    public static string Create(string site, string snapshots, DateOnly date, bool wacz = false, Uri? siteUrl = null)
     {
         var buildInfoPath = Path.Combine(site, BuildInfo.FileName);
         if (!File.Exists(buildInfoPath))
@@ -30,6 +35,7 @@ public static class Snapshot
         }
 
         var info = JsonSerializer.Deserialize<BuildInfo>(File.ReadAllText(buildInfoPath), DataJson.Options)!;
+        var publicUrl = wacz ? PublicUrl(info, siteUrl) : null;
         var files = Directory.GetFiles(site, "*", SearchOption.AllDirectories)
             .Select(f => (Relative: Path.GetRelativePath(site, f).Replace('\\', '/'), Full: f))
             .OrderBy(f => f.Relative, StringComparer.Ordinal)
@@ -43,8 +49,25 @@ public static class Snapshot
         Directory.CreateDirectory(folder);
         WriteArchive(files, Path.Combine(folder, ArchiveName));
         File.WriteAllText(Path.Combine(folder, SnapshotManifest.FileName), DataJson.Serialize(manifest));
-        File.WriteAllText(Path.Combine(folder, "README.txt"), Readme(manifest));
+        File.WriteAllText(Path.Combine(folder, "README.txt"), Readme(manifest, publicUrl));
+        if (publicUrl is not null)
+        {
+            WaczPackage.Write(files, publicUrl, date, $"{info.Generator} {info.Version}", $"Snapshot {dateText}-{contentHash[..12]}", Path.Combine(folder, WaczPackage.FileName));
+        }
+
         return folder;
+    }
+
+    // The archive's URLs must be the ones the pages link to: same path as the base URL the site was built with.
+    private static Uri PublicUrl(BuildInfo info, Uri? siteUrl)
+    {
+        var baseUrl = info.BaseUrl ?? "/";
+        var built = Uri.TryCreate(baseUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute : null;
+        var url = siteUrl ?? built ?? throw new InvalidDataException(
+            $"the site was built with base URL \"{baseUrl}\"; a web archive records pages under their public URLs: pass --site-url https://…{baseUrl} or build with a full base URL");
+        var builtPath = built?.AbsolutePath ?? baseUrl;
+        return url.AbsolutePath == builtPath ? url : throw new InvalidDataException(
+            $"--site-url {url} has the path {url.AbsolutePath}, but the site's links start with {builtPath}: give a URL ending in {builtPath} or build with --base-url {url.AbsolutePath}");
     }
 
     private static void WriteArchive(IEnumerable<(string Relative, string Full)> files, string path)
@@ -68,7 +91,7 @@ public static class Snapshot
         }
     }
 
-    private static string Readme(SnapshotManifest manifest) => $"""
+    private static string Readme(SnapshotManifest manifest, Uri? publicUrl) => $"""
         Snapshot of a site built by {manifest.Generator} {manifest.Version}
         Date: {manifest.Date}
         Files: {manifest.Files.Count} ({manifest.Files.Sum(f => f.Size)} bytes), in {ArchiveName}
@@ -78,6 +101,6 @@ public static class Snapshot
         Every file's size and SHA-256 are in {SnapshotManifest.FileName}. To check this snapshot:
             gongkai verify <this folder>
         or, after unpacking {ArchiveName} into a folder named site/ here, the same command checks the unpacked files.
-
+        {(publicUrl is null ? "" : $"\n{WaczPackage.FileName} is the same site as a web archive (WACZ 1.1.1) with every file under {publicUrl.AbsoluteUri}:\nopen it in ReplayWeb.page or pywb; verify also checks it against its datapackage.json.\n")}
         """.Replace("\r\n", "\n", StringComparison.Ordinal);
 }

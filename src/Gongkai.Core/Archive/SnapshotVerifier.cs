@@ -2,11 +2,15 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Gongkai.Archive.Wacz;
 using Gongkai.Data;
 
 namespace Gongkai.Archive;
 
-/// <summary>Checks a snapshot against its manifest: the archive, or the files unpacked into <c>site/</c> beside it.</summary>
+/// <summary>
+/// Checks a snapshot against its manifest: the archive, or the files unpacked into <c>site/</c> beside it; and a WACZ
+/// package in the folder against its own hashes.
+/// </summary>
 public static class SnapshotVerifier
 {
     /// <summary>
@@ -41,6 +45,12 @@ public static class SnapshotVerifier
 
         var listed = manifest.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         problems.AddRange(actual.Keys.Where(k => !listed.Contains(k)).Order(StringComparer.Ordinal).Select(k => $"{k}: not in the manifest"));
+        var wacz = Path.Combine(folder, WaczPackage.FileName);
+        if (File.Exists(wacz))
+        {
+            problems.AddRange(WaczVerifier.Verify(wacz));
+        }
+
         return problems;
     }
 

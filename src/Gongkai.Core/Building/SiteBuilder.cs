@@ -62,7 +62,7 @@ public static class SiteBuilder
         }
 
         var publicSite = Publisher.Publish(site);
-        var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(options.Input)), options.EffectiveParallelism);
+        var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(options.Input, site.Info.BaseUrl)), options.EffectiveParallelism);
         output.BeginStaging();
         EngineResult result;
         var searchWatch = new Stopwatch();
