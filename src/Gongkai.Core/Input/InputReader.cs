@@ -61,6 +61,17 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics)
                 $"known regions: {string.Join(", ", slugs.Order(StringComparer.Ordinal))}");
         }
 
+        // A former slug must lead to one region only.
+        var owners = regions.ToDictionary(r => r.Slug, r => r.Slug, StringComparer.Ordinal);
+        foreach (var region in regions)
+        {
+            foreach (var alias in region.Aliases.Where(a => !owners.TryAdd(a, region.Slug)))
+            {
+                _diagnostics.Error("GK0406", Sources.Of(region, "aliases"), $"alias \"{alias}\" is also the slug or alias of region \"{owners[alias]}\"",
+                    "an old address can lead to one region only", "aliases");
+            }
+        }
+
         return regions;
     }
 
@@ -68,6 +79,7 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics)
     {
         var node = ReadJson($"regions/{slug}/region.json", required: true);
         var fields = node is null ? null : RegionBinder.Bind(node, _diagnostics);
+
         var disclosures = new List<Disclosure>();
         foreach (var yearDir in SortedDirectories(dir))
         {
@@ -86,9 +98,14 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics)
         }
 
         disclosures.Sort((a, b) => b.Year.CompareTo(a.Year));
-        return fields is null
-            ? null
-            : new Region(slug, fields.Name, fields.Level, fields.Parent, fields.Summary, disclosures);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var region = new Region(slug, fields.Name, fields.Level, fields.Parent, fields.Summary, disclosures, fields.Aliases);
+        Sources.Record(region, (InputMap)node!);
+        return region;
     }
 
     private Disclosure? ReadDisclosure(string slug, int year)

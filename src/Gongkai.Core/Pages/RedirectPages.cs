@@ -5,21 +5,46 @@ using Gongkai.Rendering;
 namespace Gongkai.Pages;
 
 /// <summary>
-/// Pages at former addresses (an entry's <c>aliases</c>) that send readers and search engines to the current page:
+/// Pages at former addresses (the <c>aliases</c> of entries and regions) that send readers and search engines to the current page:
 /// a meta refresh, a canonical link and a plain link, so permanent links keep working after an office renames an id.
 /// </summary>
 public static class RedirectPages
 {
-    /// <summary>One redirect document per alias of a published entry.</summary>
-    public static IEnumerable<Document> Create(PublicSite site, Permalinks links, UiStrings t) =>
-        from region in site.Regions
-        from d in region.Disclosures
-        from e in d.Published
-        from alias in e.Aliases
-        select new Document(Permalinks.FileOf(Permalinks.Report(d.RegionSlug, d.Year, alias)))
+    /// <summary>
+    /// One redirect document per former address: each alias of a published entry, and for each former slug of a region
+    /// its region page, its disclosures and their reports (under their ids and aliases).
+    /// </summary>
+    public static IEnumerable<Document> Create(PublicSite site, Permalinks links, UiStrings t)
+    {
+        Document Redirect(string from, string to, string title) =>
+            new(Permalinks.FileOf(from)) { Content = Html(links.Href(to), title, site.Info.Locale, t) };
+
+        foreach (var region in site.Regions)
         {
-            Content = Html(links.Href(Permalinks.Report(d, e)), e.Title ?? "", site.Info.Locale, t),
-        };
+            string[] slugs = [region.Slug, .. region.Aliases];
+            foreach (var slug in region.Aliases)
+            {
+                yield return Redirect(Permalinks.Region(slug), Permalinks.Region(region.Slug), region.Name);
+            }
+
+            foreach (var d in region.Disclosures)
+            {
+                foreach (var slug in region.Aliases)
+                {
+                    yield return Redirect(Permalinks.Disclosure(slug, d.Year), Permalinks.Disclosure(d), d.Title);
+                }
+
+                foreach (var e in d.Published)
+                {
+                    var ids = slugs.SelectMany(slug => new[] { e.Id! }.Concat(e.Aliases).Select(id => (Slug: slug, Id: id)));
+                    foreach (var (slug, id) in ids.Where(x => x.Slug != region.Slug || x.Id != e.Id))
+                    {
+                        yield return Redirect(Permalinks.Report(slug, d.Year, id), Permalinks.Report(d, e), e.Title ?? "");
+                    }
+                }
+            }
+        }
+    }
 
     private static string Html(string target, string title, string locale, UiStrings t)
     {

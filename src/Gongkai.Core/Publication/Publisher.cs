@@ -15,7 +15,7 @@ public static class Publisher
 
     private static PublicRegion Publish(Region region) =>
         new(region.Slug, region.Name, region.Level, region.Parent, region.Summary,
-            [.. region.Disclosures.Select(d => Publish(d, region.Name))]);
+            [.. region.Disclosures.Select(d => Publish(d, region.Name))], region.Aliases);
 
     private static PublicDisclosure Publish(Disclosure d, string regionName)
     {

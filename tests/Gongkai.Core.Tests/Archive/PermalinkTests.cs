@@ -54,4 +54,31 @@ public sealed class PermalinkTests : IDisposable
         Assert.Equal("/regions/demo/2023/reports/city-park/", redirect.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.True(File.Exists(Path.Combine(_temp["out"], "regions/demo/2023/reports/city-park/index.html")));
     }
+
+    [Fact]
+    public async Task A_renamed_region_fails_without_an_alias_and_with_it_every_old_page_redirects()
+    {
+        var manifest = await PreviousSnapshotManifest();
+        Directory.Move(Path.Combine(_input.Root, "regions/demo"), Path.Combine(_input.Root, "regions/demo-city"));
+
+        var refused = await Build(_temp["refused"], manifest);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("regions/demo/2023/index.html", refused.Error);
+
+        _input.Write("regions/demo-city/region.json", """{ "name": "示例市", "level": "市", "aliases": ["demo"] }""");
+        var result = await Build(_temp["out"], manifest);
+        Assert.True(result.Succeeded, result.Error);
+        (string From, string To)[] expected =
+        [
+            ("regions/demo/", "/regions/demo-city/"),
+            ("regions/demo/2023/", "/regions/demo-city/2023/"),
+            ("regions/demo/2023/reports/park/", "/regions/demo-city/2023/reports/park/"),
+        ];
+        foreach (var (from, to) in expected)
+        {
+            var redirect = Html.Load(Path.Combine(_temp["out"], from, "index.html"));
+            Assert.Equal($"0; url={to}", redirect.QuerySelector("meta[http-equiv=refresh]")!.GetAttribute("content"));
+            Assert.True(File.Exists(Path.Combine(_temp["out"], to.TrimStart('/'), "index.html")), to);
+        }
+    }
 }

@@ -60,6 +60,7 @@ public static class BadInputCorpus
         new("disclosure date not YYYY-MM-DD", i => i.Replace(Disclosure, "publisher: 示例市财政局", "publisher: 示例市财政局\ndate: 2021.12.14"), "GK0102", Disclosure, 6, 7),
         new("revision without note", i => i.Replace(Catalogue, "\"body\": \"park.md\" }", "\"body\": \"park.md\", \"revisions\": [{ \"date\": \"2024-03-01\" }] }"), "GK0100", Catalogue, 2, 136),
         new("licenseUrl not a web address", i => i.Write(Site, "{ \"title\": \"x\", \"licenseUrl\": \"licence.html\" }"), "GK0102", Site, 1, 31),
+        new("region alias is a region's slug", i => i.Write(Region, "{ \"name\": \"示例市\", \"level\": \"市\", \"aliases\": [\"demo\"] }"), "GK0406", Region, 1, 43),
         new("status unknown", i => i.Replace(Catalogue, "\"status\": \"published\"", "\"status\": \"public\""), "GK0102", Catalogue, 2, 90),
         new("withheld without reason", i => i.Replace(Catalogue, ", \"withheldReason\": \"涉及涉密及敏感信息\"", ""), "GK0100", Catalogue, 3, 3),
         new("published without title", i => i.Replace(Catalogue, "\"title\": \"公园项目绩效评价报告\", ", ""), "GK0100", Catalogue, 2, 3),

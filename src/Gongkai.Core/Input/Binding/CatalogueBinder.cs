@@ -68,7 +68,7 @@ public static class CatalogueBinder
         var url = f.String("url");
         var bodyPath = f.String("body");
         var attachmentPaths = f.List("attachments");
-        var aliases = f.List("aliases") is { } aliasList ? BindAliases(aliasList, diagnostics) : [];
+        var aliases = f.List("aliases") is { } aliasList ? AliasBinder.Bind(aliasList, "id", diagnostics) : [];
         var revisions = f.List("revisions") is { } revisionList ? RevisionBinder.Bind(revisionList, f.PathOf("revisions"), diagnostics) : [];
 
         if (id is not null && !Slugs.IsValid(id))
@@ -169,24 +169,6 @@ public static class CatalogueBinder
         }
 
         return attachments;
-    }
-
-    private static List<string> BindAliases(InputList list, DiagnosticBag diagnostics)
-    {
-        var aliases = new List<string>();
-        foreach (var item in list.Items)
-        {
-            if (item is InputScalar { Kind: ScalarKind.String } s && Slugs.IsValid(s.Text))
-            {
-                aliases.Add(s.Text);
-            }
-            else
-            {
-                diagnostics.Error("GK0301", item.Location, $"an alias must be a former id (URL-safe), got {item.Describe()}", Slugs.Rule);
-            }
-        }
-
-        return aliases;
     }
 
     private static bool SafePath(string path, InputNode node, DiagnosticBag diagnostics)

@@ -4,13 +4,13 @@ using Gongkai.Validation;
 namespace Gongkai.Input.Binding;
 
 /// <summary>The fields of a <c>region.json</c>, before its disclosures are attached.</summary>
-public sealed record RegionFields(string Name, string Level, string? Parent, string? Summary, SourceLocation ParentLocation);
+public sealed record RegionFields(string Name, string Level, string? Parent, string? Summary, SourceLocation ParentLocation, IReadOnlyList<string> Aliases);
 
 /// <summary>Binds <c>regions/&lt;slug&gt;/region.json</c>.</summary>
 public static class RegionBinder
 {
     /// <summary>The fields region.json may have.</summary>
-    public static readonly string[] Known = ["name", "level", "parent", "summary"];
+    public static readonly string[] Known = ["name", "level", "parent", "summary", "aliases"];
 
     /// <summary>The region's own fields, or null when required ones are missing.</summary>
     public static RegionFields? Bind(InputNode root, DiagnosticBag diagnostics)
@@ -25,6 +25,7 @@ public static class RegionBinder
         var parent = f.String("parent");
         var summary = f.String("summary");
         var parentAt = f.LocationOf("parent");
-        return name is null || level is null ? null : new RegionFields(name, level, parent, summary, parentAt);
+        var aliases = f.List("aliases") is { } list ? AliasBinder.Bind(list, "slug", diagnostics) : [];
+        return name is null || level is null ? null : new RegionFields(name, level, parent, summary, parentAt, aliases);
     }
 }
