@@ -6,7 +6,8 @@ namespace Gongkai.Bench;
 
 /// <summary>
 /// Writes a valid input folder of synthetic Chinese disclosures: N regions × Y years × R reports, about 10% withheld,
-/// some redacted passages, tables in the narratives. The same seed always gives the same bytes.
+/// some redacted passages, tables in the narratives. The same seed always gives the same bytes. With <c>--hugo DIR</c>
+/// it also writes the same content as a Hugo site (see <see cref="HugoSite"/>), for the speed comparison.
 /// </summary>
 internal static class CorpusCommand
 {
@@ -37,6 +38,7 @@ internal static class CorpusCommand
         var years = args.Int("years");
         var reports = args.Int("reports");
         var output = args.String("out");
+        var hugo = args.String("hugo", "") is { Length: > 0 } h ? new HugoSite(h) : null;
         var random = new Random(args.Int("seed", 20261123));
         if (Directory.Exists(output))
         {
@@ -49,9 +51,10 @@ internal static class CorpusCommand
         {
             var slug = $"r{r:0000}";
             Write(output, $"regions/{slug}/region.json", $$"""{ "name": "样例{{r}}县", "level": "县" }""" + "\n");
+            hugo?.Region(slug, $"样例{r}县");
             for (var y = 0; y < years; y++)
             {
-                total += WriteDisclosure(output, slug, r, 2024 - y, reports, random);
+                total += WriteDisclosure(output, slug, r, 2024 - y, reports, random, hugo);
             }
         }
 
@@ -59,9 +62,10 @@ internal static class CorpusCommand
         return 0;
     }
 
-    private static int WriteDisclosure(string root, string slug, int region, int year, int count, Random random)
+    private static int WriteDisclosure(string root, string slug, int region, int year, int count, Random random, HugoSite? hugo)
     {
         var folder = $"regions/{slug}/{year}";
+        var hugoEntries = new List<HugoEntry>();
         var entries = new StringBuilder("[\n");
         var byCategory = new int[Category.All.Count];
         var withheld = 0;
@@ -85,9 +89,12 @@ internal static class CorpusCommand
                 ? $"  {{ {fields}, \"status\": \"withheld\", \"withheldReason\": \"涉及涉密及敏感信息\" }}"
                 : $"  {{ {fields}, \"status\": \"published\", \"body\": \"{id}.md\" }}");
             entries.Append(no < count ? ",\n" : "\n");
+            hugoEntries.Add(new HugoEntry(no, id, isWithheld ? null : title, Category.All[category].Label, isWithheld ? null : amount, isWithheld ? null : score));
             if (!isWithheld)
             {
-                Write(root, $"{folder}/reports/{id}.md", Body(title, score, random, redacted: no % 13 == 5));
+                var body = Body(title, score, random, redacted: no % 13 == 5);
+                Write(root, $"{folder}/reports/{id}.md", body);
+                hugo?.Report(slug, year, id, title, amount, score, body);
             }
         }
 
@@ -125,6 +132,7 @@ internal static class CorpusCommand
 
             """);
         Write(root, $"{folder}/disclosure.md", front);
+        hugo?.Disclosure(slug, year, front[(front.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)..], hugoEntries);
         return count;
     }
 
@@ -150,7 +158,7 @@ internal static class CorpusCommand
 
     private static string Pick(string[] items, Random random) => items[random.Next(items.Length)];
 
-    private static void Write(string root, string relative, string text)
+    internal static void Write(string root, string relative, string text)
     {
         var path = Path.Combine(root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

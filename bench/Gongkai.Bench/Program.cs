@@ -12,7 +12,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage:
-          dotnet run --project bench/Gongkai.Bench -- corpus --regions N --years Y --reports R --out DIR [--seed S]
+          dotnet run --project bench/Gongkai.Bench -- corpus --regions N --years Y --reports R --out DIR [--hugo DIR] [--seed S]
           dotnet run --project bench/Gongkai.Bench -- search-bytes --site DIR --query TEXT [--prefix /]
         """);
     return 2;

@@ -25,17 +25,18 @@ internal static class BuildCommand
 
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Refuse to build when the input has warnings" };
         var noSearch = new Option<bool>("--no-search") { Description = "Skip the search index (faster previews)" };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each phase and pipeline took" };
         var previous = new Option<string?>("--previous-manifest") { Description = "A previous snapshot's manifest.json: fail if one of its pages would disappear" };
 
-        var command = new Command("build", "Build the site from the input folder.") { input, output, theme, baseUrl, parallelism, warningsAsErrors, noSearch, previous };
+        var command = new Command("build", "Build the site from the input folder.") { input, output, theme, baseUrl, parallelism, warningsAsErrors, noSearch, previous, timings };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(theme)!, parse.GetValue(baseUrl),
                 parse.GetValue(parallelism), parse.GetValue(warningsAsErrors), !parse.GetValue(noSearch), parse.GetValue(previous)),
-            cancellationToken));
+            parse.GetValue(timings), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(BuildOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(BuildOptions options, bool timings, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
         BuildResult result;
@@ -64,6 +65,13 @@ internal static class BuildCommand
             return 1;
         }
 
+        if (result.UpToDate)
+        {
+            console.MarkupLineInterpolated(
+                $"[green]Up to date:[/] input, theme and options are as at the last build; {Path.GetFullPath(options.Output)} holds its {result.Pages} pages ({result.Elapsed.TotalSeconds:0.00} s to check).");
+            return 0;
+        }
+
         foreach (var d in result.Redactions?.Disclosures ?? [])
         {
             console.MarkupLineInterpolated($"Withheld: {d.RegionName} {d.FiscalYear}: {d.WithheldEntries} entries, {d.RedactedPassages} passages");
@@ -75,6 +83,21 @@ internal static class BuildCommand
         {
             console.MarkupLineInterpolated($"Search index built in {result.SearchElapsed.TotalSeconds:0.00} s.");
         }
+
+        if (timings)
+        {
+            foreach (var (phase, took) in result.Phases ?? new Dictionary<string, TimeSpan>())
+            {
+                console.MarkupLineInterpolated($"  {phase}: {took.TotalSeconds:0.000} s");
+            }
+
+            // Pipelines run concurrently, so their times overlap.
+            foreach (var (pipeline, took) in result.PipelineDurations.OrderByDescending(p => p.Value))
+            {
+                console.MarkupLineInterpolated($"    pipeline {pipeline}: {took.TotalSeconds:0.000} s");
+            }
+        }
+
         return 0;
     }
 }

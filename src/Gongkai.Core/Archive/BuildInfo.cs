@@ -21,17 +21,23 @@ public sealed record BuildInfo(string Generator, string Version, string InputHas
     public static string GeneratorVersion { get; } =
         typeof(BuildInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>SHA-256 over every file's relative path (with '/') and bytes, in ordinal path order.</summary>
-    public static string TreeHash(string root)
+    /// <summary>
+    /// SHA-256 over every file's relative path (with '/') and bytes, in ordinal path order; files under a folder named
+    /// <paramref name="skipFolder"/> are left out.
+    /// </summary>
+    public static string TreeHash(string root, string? skipFolder = null)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => (Relative: Path.GetRelativePath(root, f).Replace('\\', '/'), Full: f))
-            .OrderBy(f => f.Relative, StringComparer.Ordinal);
-        foreach (var (relative, full) in files)
+            .Where(f => skipFolder is null || !f.Relative.Split('/').Contains(skipFolder))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal)
+            .AsParallel().AsOrdered()
+            .Select(f => (f.Relative, Hash: SHA256.HashData(File.ReadAllBytes(f.Full))));
+        foreach (var (relative, hash) in files)
         {
             sha.AppendData(Encoding.UTF8.GetBytes(relative + "\n"));
-            sha.AppendData(SHA256.HashData(File.ReadAllBytes(full)));
+            sha.AppendData(hash);
         }
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());

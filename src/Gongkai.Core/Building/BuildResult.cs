@@ -3,7 +3,10 @@ using Gongkai.Validation;
 
 namespace Gongkai.Building;
 
-/// <summary>How a build went: diagnostics, and for a successful build what was written, what was withheld and how long it took.</summary>
+/// <summary>
+/// How a build went: diagnostics, and for a successful build what was written, what was withheld and how long it took.
+/// <see cref="UpToDate"/>: nothing had changed since the last build into the output folder, so nothing was done.
+/// </summary>
 public sealed record BuildResult(
     bool Succeeded,
     IReadOnlyList<Diagnostic> Diagnostics,
@@ -14,7 +17,9 @@ public sealed record BuildResult(
     TimeSpan Elapsed,
     IReadOnlyDictionary<string, TimeSpan> PipelineDurations,
     RedactionReport? Redactions,
-    TimeSpan SearchElapsed = default)
+    TimeSpan SearchElapsed = default,
+    IReadOnlyDictionary<string, TimeSpan>? Phases = null,
+    bool UpToDate = false)
 {
     /// <summary>A build that stopped before writing anything.</summary>
     public static BuildResult Failed(IReadOnlyList<Diagnostic> diagnostics, string? error, TimeSpan elapsed) =>

@@ -31,8 +31,26 @@ public static class SiteBuilder
             return BuildResult.Failed([], refusal, watch.Elapsed);
         }
 
+        // Checking permanent links needs the pages written, so a build against a previous manifest always runs.
+        var cache = new BuildCache(options);
+        var key = options.PreviousManifest is null ? cache.Key() : null;
+        if (key is not null && cache.UpToDate(key) is { } stamp)
+        {
+            return new BuildResult(true, stamp.Warnings, null, stamp.Pages, stamp.Files, stamp.Bytes, watch.Elapsed,
+                new Dictionary<string, TimeSpan>(), null, UpToDate: true);
+        }
+
+        var phases = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var mark = TimeSpan.Zero;
+        void Phase(string name)
+        {
+            phases[name] = watch.Elapsed - mark;
+            mark = watch.Elapsed;
+        }
+
         var validation = SiteValidator.Validate(options.Input);
         var diagnostics = validation.Diagnostics;
+        Phase("read and check input");
         if (!validation.Passes(options.WarningsAsErrors))
         {
             return BuildResult.Failed(diagnostics, null, watch.Elapsed);
@@ -63,12 +81,14 @@ public static class SiteBuilder
 
         var publicSite = Publisher.Publish(site);
         var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(options.Input, site.Info.BaseUrl)), options.EffectiveParallelism);
+        Phase("theme, publish, set-up");
         output.BeginStaging();
         EngineResult result;
         var searchWatch = new Stopwatch();
         try
         {
             result = await engine.RunAsync(output.Staging, progress, cancellationToken).ConfigureAwait(false);
+            Phase("pipelines");
             if (options.PreviousManifest is { } previous && PermalinkCheck.Missing(previous, output.Staging) is { Count: > 0 } missing)
             {
                 output.Abandon();
@@ -82,6 +102,7 @@ public static class SiteBuilder
                 searchWatch.Start();
                 Pagefind.Index(pagefind, output.Staging);
                 searchWatch.Stop();
+                Phase("search index");
             }
         }
         catch (Exception e) when (e is PipelineException or ThemeException or SearchIndexException or IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
@@ -97,7 +118,15 @@ public static class SiteBuilder
 
         var pages = result.Outputs.Values.SelectMany(d => d).Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));
         var files = new DirectoryInfo(output.Staging).EnumerateFiles("*", SearchOption.AllDirectories).ToList();
+        Phase("count files");
+        cache.Forget();
         output.Commit();
+        if (key is not null)
+        {
+            cache.Save(new BuildStamp(key, pages, files.Count, files.Sum(f => f.Length), [.. diagnostics.Where(d => d.Severity == Severity.Warning)]));
+        }
+
+        Phase("swap into output");
         return new BuildResult(
             true,
             diagnostics,
@@ -108,6 +137,7 @@ public static class SiteBuilder
             watch.Elapsed,
             result.Durations,
             RedactionReport.From(publicSite),
-            searchWatch.Elapsed);
+            searchWatch.Elapsed,
+            phases);
     }
 }

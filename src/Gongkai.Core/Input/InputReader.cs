@@ -37,21 +37,18 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics)
             return [];
         }
 
-        var regions = new List<Region>();
-        foreach (var dir in SortedDirectories(regionsDir))
+        // Regions are independent: read them on every core, keeping folder order.
+        var regions = SortedDirectories(regionsDir).AsParallel().AsOrdered().Select(dir =>
         {
             var slug = Path.GetFileName(dir);
             if (!Slugs.IsValid(slug))
             {
                 _diagnostics.Error("GK0201", SourceLocation.OfFile($"regions/{slug}"), $"region folder name \"{slug}\" is not URL-safe", Slugs.Rule);
-                continue;
+                return null;
             }
 
-            if (ReadRegion(slug, dir) is { } region)
-            {
-                regions.Add(region);
-            }
-        }
+            return ReadRegion(slug, dir);
+        }).OfType<Region>().ToList();
 
         var slugs = regions.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
         foreach (var region in regions.Where(r => r.Parent is not null && !slugs.Contains(r.Parent)))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Gongkai.Input.Tree;
 using Gongkai.Validation;
 
@@ -6,10 +7,11 @@ namespace Gongkai.Input;
 /// <summary>
 /// Where each model object and each of its fields came from, so checks that run on the model (audits) can point at
 /// the line to fix. Keyed by object identity: the model's records compare by value, but two equal entries are two places.
+/// Regions are read in parallel, so objects may be recorded from several threads (each object's fields from one).
 /// </summary>
 public sealed class SourceMap
 {
-    private readonly Dictionary<object, Dictionary<string, SourceLocation>> _places = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<object, Dictionary<string, SourceLocation>> _places = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Records an object read from a map, with the position of each of its fields.</summary>
     public void Record(object item, InputMap map)

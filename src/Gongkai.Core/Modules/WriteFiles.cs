@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Gongkai.Pipelines;
 
@@ -11,6 +12,9 @@ public sealed class WriteFiles : DocumentModule
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    // Folders already made in this run: most pages have a folder of their own, and asking again costs a system call.
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public override Document Execute(Document input, IExecutionContext context)
     {
@@ -20,10 +24,19 @@ public sealed class WriteFiles : DocumentModule
             throw new InvalidOperationException($"destination '{input.Destination}' is outside the output folder");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var folder = Path.GetDirectoryName(target)!;
+        if (_folders.TryAdd(folder, true))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
         if (input.Content is { } content)
         {
-            File.WriteAllBytes(target, Utf8.GetBytes(content));
+            // CreateNew: the staging folder is fresh, so a file that exists is a clash between two documents, and a new
+            // file needs no truncation.
+            var bytes = Utf8.GetBytes(content);
+            using var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, bytes.Length);
+            RandomAccess.Write(handle, bytes, 0);
         }
         else if (input.CopyFrom is { } source)
         {

@@ -20,6 +20,11 @@ public sealed class Theme
     private readonly Dictionary<string, Template> _layouts;
     private readonly Dictionary<string, Template> _partials;
     private readonly Dictionary<string, string> _assetPaths;
+    private readonly ScriptObject _functions;
+
+    // One context per rendering thread, reused page after page: a new TemplateContext clones Scriban's built-in functions
+    // and wraps our delegates anew, which cost more than rendering the page.
+    private readonly ThreadLocal<HtmlTemplateContext?> _contexts = new();
 
     private Theme(string root, Dictionary<string, Template> layouts, Dictionary<string, Template> partials, UiStrings strings, IReadOnlyList<ThemeAsset> assets)
     {
@@ -29,6 +34,7 @@ public sealed class Theme
         _partials = partials;
         _assetPaths = assets.ToDictionary(a => a.Logical, a => a.Destination, StringComparer.Ordinal);
         Strings = strings;
+        _functions = Functions();
     }
 
     /// <summary>The base theme folder (the one with the npm packages).</summary>
@@ -96,14 +102,29 @@ public sealed class Theme
             throw new ThemeException($"the theme has no layout '{layout}{Extension}'");
         }
 
-        var context = NewContext(model);
+        // A context left by a failed render is dropped, never reused.
+        var context = _contexts.Value ?? NewContext();
+        _contexts.Value = null;
+        context.PushGlobal(model);
         var locals = new ScriptObject { ["content"] = content };
         context.PushGlobal(locals);
         locals["content"] = RenderNested(context, template);
-        return _layouts["base"].Render(context);
+        var html = RenderNested(context, _layouts["base"]).Html;
+        context.PopGlobal();
+        context.PopGlobal();
+        _contexts.Value = context;
+        return html;
     }
 
-    private HtmlTemplateContext NewContext(ScriptObject model)
+    private HtmlTemplateContext NewContext()
+    {
+        var context = new HtmlTemplateContext();
+        context.PushGlobal(_functions);
+        return context;
+    }
+
+    // Shared by every context and thread, so read-only: templates assign to the page's own locals.
+    private ScriptObject Functions()
     {
         var functions = new ScriptObject();
         functions.Import("include", new Func<TemplateContext, string, RawHtml>(Include));
@@ -115,11 +136,8 @@ public sealed class Theme
         functions.Import("asset", new Func<string, string>(AssetPath));
         functions.Import("has_asset", new Func<string, bool>(_assetPaths.ContainsKey));
         functions["t"] = Strings.Tree;
-
-        var context = new HtmlTemplateContext();
-        context.PushGlobal(functions);
-        context.PushGlobal(model);
-        return context;
+        functions.IsReadOnly = true;
+        return functions;
     }
 
     // Scriban's own include returns a string, which the escaping context would escape; a partial's output is HTML.
