@@ -64,7 +64,8 @@ public sealed class StaticServer : IDisposable
         response.OutputStream.Write(bytes);
     }
 
-    private static int FreePort()
+    /// <summary>A port on 127.0.0.1 that nothing listens on now, for servers started by tests and previews.</summary>
+    public static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

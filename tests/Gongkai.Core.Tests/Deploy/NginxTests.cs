@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Gongkai.Building;
+using Gongkai.Serving;
 using Gongkai.Tests.Support;
 
 namespace Gongkai.Tests.Deploy;
@@ -27,7 +27,7 @@ public sealed class NginxTests : IAsyncLifetime
         var result = await SiteBuilder.BuildAsync(new BuildOptions(Repo.Input, Site, Repo.Theme, "/disclosures/"));
         Assert.True(result.Succeeded, result.Error);
 
-        var port = FreePort();
+        var port = StaticServer.FreePort();
         _origin = $"http://127.0.0.1:{port}";
         var recipe = File.ReadAllText(Path.Combine(Repo.Root, "docs/deploy/nginx.conf"))
             .Replace("listen 127.0.0.1:8080;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal)
@@ -151,13 +151,4 @@ public sealed class NginxTests : IAsyncLifetime
     }
 
     private string ReadLog() => File.Exists(_temp["error.log"]) ? File.ReadAllText(_temp["error.log"]) : "";
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
