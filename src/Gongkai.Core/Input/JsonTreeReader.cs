@@ -80,10 +80,13 @@ public static class JsonTreeReader
 
     private sealed class Parser(byte[] utf8, string file, DiagnosticBag diagnostics)
     {
+        // Tokens come in order, so the position only ever moves forward.
+        private TextPosition _position = new();
+
         private SourceLocation Here(ref Utf8JsonReader reader)
         {
-            var (line, column) = SourceText.LinePosition(utf8, reader.TokenStartIndex);
-            return new SourceLocation(file, line, column);
+            _position.AdvanceTo(utf8, reader.TokenStartIndex);
+            return new SourceLocation(file, _position.Line, _position.Column);
         }
 
         public InputNode ReadValue(ref Utf8JsonReader reader)

@@ -49,23 +49,9 @@ public static class SourceText
     /// <summary>1-based line and column (in characters) of a byte offset in UTF-8 text.</summary>
     public static (int Line, int Column) LinePosition(ReadOnlySpan<byte> utf8, long offset)
     {
-        int line = 1, column = 1;
-        var end = (int)Math.Min(offset, utf8.Length);
-        for (var i = 0; i < end; i++)
-        {
-            var b = utf8[i];
-            if (b == (byte)'\n')
-            {
-                line++;
-                column = 1;
-            }
-            else if ((b & 0xC0) != 0x80)
-            {
-                column++;
-            }
-        }
-
-        return (line, column);
+        var position = new TextPosition();
+        position.AdvanceTo(utf8, offset);
+        return (position.Line, position.Column);
     }
 
     private static string EncodingHint(byte[] content)
@@ -81,5 +67,46 @@ public static class SourceText
         {
             return "save the file as UTF-8";
         }
+    }
+}
+
+/// <summary>
+/// A line and column that moves forward through UTF-8 text, so a reader asking for positions in order pays for each
+/// byte once rather than rescanning from the start each time.
+/// </summary>
+public struct TextPosition()
+{
+    private long _offset;
+
+    /// <summary>1-based line.</summary>
+    public int Line { get; private set; } = 1;
+
+    /// <summary>1-based column, in characters.</summary>
+    public int Column { get; private set; } = 1;
+
+    /// <summary>Moves to <paramref name="offset"/>; an offset behind the current one starts again from the beginning.</summary>
+    public void AdvanceTo(ReadOnlySpan<byte> utf8, long offset)
+    {
+        if (offset < _offset)
+        {
+            this = new TextPosition();
+        }
+
+        var end = (int)Math.Min(offset, utf8.Length);
+        for (var i = (int)_offset; i < end; i++)
+        {
+            var b = utf8[i];
+            if (b == (byte)'\n')
+            {
+                Line++;
+                Column = 1;
+            }
+            else if ((b & 0xC0) != 0x80)
+            {
+                Column++;
+            }
+        }
+
+        _offset = Math.Max(end, _offset);
     }
 }
