@@ -10,9 +10,9 @@ internal static class BuildCommand
 {
     public static Command Create()
     {
-        var input = new Option<string>("--input") { Description = "Input folder (site.json, regions/…)", DefaultValueFactory = _ => "input" };
-        var output = new Option<string>("--output") { Description = "Output folder; replaced only when the build succeeds", DefaultValueFactory = _ => "output" };
-        var theme = new Option<string>("--theme") { Description = "Theme folder (layouts, partials, i18n, assets)", DefaultValueFactory = _ => "theme" };
+        var input = FolderOptions.Input("Input folder (site.json, regions/…)");
+        var output = FolderOptions.Output("Output folder; replaced only when the build succeeds");
+        var theme = FolderOptions.Theme("Theme folder (layouts, partials, i18n, assets)");
         var baseUrl = new Option<string?>("--base-url") { Description = "Base URL of the site, overriding site.json (e.g. /disclosures/)" };
         var parallelism = new Option<int>("--parallelism") { Description = "Documents processed at once (default: one per core)" };
         parallelism.Validators.Add(result =>

@@ -11,7 +11,7 @@ internal static class CheckCommand
 {
     public static Command Create()
     {
-        var input = new Option<string>("--input") { Description = "Input folder to check", DefaultValueFactory = _ => "input" };
+        var input = FolderOptions.Input("Input folder to check");
         var format = new Option<string>("--format") { Description = "text (grouped by file) or json (for CI systems)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Fail (exit 1) on warnings too" };

@@ -9,7 +9,8 @@ internal static class NewCommand
 {
     public static Command Create()
     {
-        var input = new Option<string>("--input") { Description = "Input folder", DefaultValueFactory = _ => "input", Recursive = true };
+        var input = FolderOptions.Input("Input folder");
+        input.Recursive = true;
 
         var slug = new Argument<string>("slug") { Description = "The region's URL-safe code, e.g. karamay" };
         var name = new Option<string>("--name") { Description = "The region's name, e.g. 克拉玛依市", Required = true };

@@ -11,9 +11,9 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var input = new Option<string>("--input") { Description = "Input folder", DefaultValueFactory = _ => "input" };
-        var output = new Option<string>("--output") { Description = "Output folder (built as by 'build')", DefaultValueFactory = _ => "output" };
-        var theme = new Option<string>("--theme") { Description = "Theme folder", DefaultValueFactory = _ => "theme" };
+        var input = FolderOptions.Input("Input folder");
+        var output = FolderOptions.Output("Output folder (built as by 'build')");
+        var theme = FolderOptions.Theme("Theme folder");
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0: any free port)", DefaultValueFactory = _ => 8080 };
         var baseUrl = new Option<string>("--base-url") { Description = "Path the preview is served under", DefaultValueFactory = _ => "/" };
         var noSearch = new Option<bool>("--no-search") { Description = "Skip the search index for faster rebuilds" };

@@ -10,7 +10,7 @@ internal static class SnapshotCommand
 {
     public static Command Create()
     {
-        var output = new Option<string>("--output") { Description = "The built site to archive", DefaultValueFactory = _ => "output" };
+        var output = FolderOptions.Output("The built site to archive");
         var to = new Option<string>("--to") { Description = "Folder the snapshot folder is written under", DefaultValueFactory = _ => "snapshots" };
         var date = new Option<string?>("--date") { Description = "Snapshot date (yyyy-MM-dd); default SOURCE_DATE_EPOCH, else today (UTC)" };
         var format = new Option<string>("--format") { Description = "tar: site.tar.gz; wacz: also a WACZ web archive (site.wacz)", DefaultValueFactory = _ => "tar" };

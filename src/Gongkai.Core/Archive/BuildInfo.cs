@@ -14,8 +14,8 @@ public sealed record BuildInfo(string Generator, string Version, string InputHas
     /// <summary>The file name in the output.</summary>
     public const string FileName = "build-info.json";
 
-    /// <summary>The build info of an input folder built by this version of the generator with <paramref name="baseUrl"/>.</summary>
-    public static BuildInfo For(string inputRoot, string baseUrl) => new("gongkai", GeneratorVersion, TreeHash(inputRoot), baseUrl);
+    /// <summary>The build info of an input tree (its <see cref="TreeHash"/>) built by this version of the generator with <paramref name="baseUrl"/>.</summary>
+    public static BuildInfo For(string inputHash, string baseUrl) => new("gongkai", GeneratorVersion, inputHash, baseUrl);
 
     /// <summary>This generator's version (with the source revision when the build knows it).</summary>
     public static string GeneratorVersion { get; } =

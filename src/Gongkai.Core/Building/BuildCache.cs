@@ -22,15 +22,16 @@ public sealed class BuildCache(BuildOptions options)
     private string StampPath => Path.Combine(Path.GetDirectoryName(_output)!, ".gongkai-cache", Path.GetFileName(_output) + ".json");
 
     /// <summary>
-    /// The key of a build with these options now: hashes of the input tree and the theme folders (without their npm
-    /// packages, which the lockfile pins), the options that change output, and the generator version.
+    /// The key of a build with these options now: the input tree's hash (<paramref name="inputHash"/>), the theme folder's
+    /// (without its npm packages, which the lockfile pins; a missing one is left to the theme loader to report), the options
+    /// that change output, and the generator version.
     /// </summary>
-    public string Key()
+    public string Key(string inputHash)
     {
         var parts = new StringBuilder()
             .Append(BuildInfo.GeneratorVersion).Append('\n')
-            .Append(BuildInfo.TreeHash(options.Input)).Append('\n')
-            .Append(BuildInfo.TreeHash(options.Theme, skipFolder: "node_modules")).Append('\n')
+            .Append(inputHash).Append('\n')
+            .Append(Directory.Exists(options.Theme) ? BuildInfo.TreeHash(options.Theme, skipFolder: "node_modules") : "").Append('\n')
             .Append(options.BaseUrl).Append('\n')
             .Append(options.Search).Append('\n')
             .Append(options.WarningsAsErrors).Append('\n');

@@ -31,9 +31,11 @@ public static class SiteBuilder
             return BuildResult.Failed([], refusal, watch.Elapsed);
         }
 
-        // Checking permanent links needs the pages written, so a build against a previous manifest always runs.
+        // Hashed once: the cache key and build-info.json both name the input tree. A missing input folder is reported by
+        // validation below. Checking permanent links needs the pages written, so a build against a previous manifest always runs.
+        var inputHash = Directory.Exists(options.Input) ? BuildInfo.TreeHash(options.Input) : null;
         var cache = new BuildCache(options);
-        var key = options.PreviousManifest is null ? cache.Key() : null;
+        var key = options.PreviousManifest is null && inputHash is not null ? cache.Key(inputHash) : null;
         if (key is not null && cache.UpToDate(key) is { } stamp)
         {
             return new BuildResult(true, stamp.Warnings, null, stamp.Pages, stamp.Files, stamp.Bytes, watch.Elapsed,
@@ -80,7 +82,7 @@ public static class SiteBuilder
         }
 
         var publicSite = Publisher.Publish(site);
-        var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(options.Input, site.Info.BaseUrl)), options.EffectiveParallelism);
+        var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputHash!, site.Info.BaseUrl)), options.EffectiveParallelism);
         Phase("theme, publish, set-up");
         output.BeginStaging();
         EngineResult result;

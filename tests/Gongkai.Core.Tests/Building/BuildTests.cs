@@ -29,6 +29,18 @@ public sealed class BuildTests : IDisposable
     }
 
     [Fact]
+    public async Task Missing_input_or_theme_folders_are_reported_not_thrown()
+    {
+        var noInput = await Build(_temp["no-input"], _temp["out"]);
+        Assert.False(noInput.Succeeded);
+        Assert.Equal("GK0001", Assert.Single(noInput.Diagnostics).Code);
+
+        var noTheme = await Build(Repo.Input, _temp["out"], theme: _temp["no-theme"]);
+        Assert.False(noTheme.Succeeded);
+        Assert.Contains("theme folder does not exist", noTheme.Error);
+    }
+
+    [Fact]
     public async Task A_failed_build_leaves_the_previous_output_byte_for_byte_intact()
     {
         using var input = new MinimalInput();
