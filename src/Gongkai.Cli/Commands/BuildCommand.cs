@@ -72,13 +72,14 @@ internal static class BuildCommand
             return 0;
         }
 
-        foreach (var d in result.Redactions?.Disclosures ?? [])
-        {
-            console.MarkupLineInterpolated($"Withheld: {d.RegionName} {d.FiscalYear}: {d.WithheldEntries} entries, {d.RedactedPassages} passages");
-        }
-
+        PrintRedactions(console, result.Redactions?.Disclosures ?? []);
         console.MarkupLineInterpolated(
             $"[green]Built[/] {result.Pages} pages, {result.Files} files ({result.Bytes / 1024.0:0.0} KiB) into {Path.GetFullPath(options.Output)} in {result.Elapsed.TotalSeconds:0.00} s.");
+        if (result.Kept > 0)
+        {
+            console.MarkupLineInterpolated($"Kept {result.Kept} files of unchanged regions as the last build wrote them.");
+        }
+
         if (options.Search)
         {
             console.MarkupLineInterpolated($"Search index built in {result.SearchElapsed.TotalSeconds:0.00} s.");
@@ -99,5 +100,21 @@ internal static class BuildCommand
         }
 
         return 0;
+    }
+
+    // One line per disclosure while they fit on a screen; a large archive gets the totals (the details are in data/redactions.json).
+    private static void PrintRedactions(IAnsiConsole console, IReadOnlyList<Gongkai.Data.RedactionCount> disclosures)
+    {
+        if (disclosures.Count > 20)
+        {
+            console.MarkupLineInterpolated(
+                $"Withheld: {disclosures.Sum(d => d.WithheldEntries)} entries, {disclosures.Sum(d => d.RedactedPassages)} passages in {disclosures.Count} disclosures (by disclosure: data/redactions.json)");
+            return;
+        }
+
+        foreach (var d in disclosures)
+        {
+            console.MarkupLineInterpolated($"Withheld: {d.RegionName} {d.FiscalYear}: {d.WithheldEntries} entries, {d.RedactedPassages} passages");
+        }
     }
 }

@@ -25,15 +25,12 @@ public sealed record BuildInfo(string Generator, string Version, string InputHas
     /// SHA-256 over every file's relative path (with '/') and bytes, in ordinal path order; files under a folder named
     /// <paramref name="skipFolder"/> are left out.
     /// </summary>
-    public static string TreeHash(string root, string? skipFolder = null)
+    public static string TreeHash(string root, string? skipFolder = null) => TreeHash(FileHashes(root, skipFolder));
+
+    /// <summary>The tree hash of files already hashed by <see cref="FileHashes"/> (or a subset of them, in the same order).</summary>
+    public static string TreeHash(IEnumerable<FileHash> files)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => (Relative: Path.GetRelativePath(root, f).Replace('\\', '/'), Full: f))
-            .Where(f => skipFolder is null || !f.Relative.Split('/').Contains(skipFolder))
-            .OrderBy(f => f.Relative, StringComparer.Ordinal)
-            .AsParallel().AsOrdered()
-            .Select(f => (f.Relative, Hash: SHA256.HashData(File.ReadAllBytes(f.Full))));
         foreach (var (relative, hash) in files)
         {
             sha.AppendData(Encoding.UTF8.GetBytes(relative + "\n"));
@@ -42,4 +39,16 @@ public sealed record BuildInfo(string Generator, string Version, string InputHas
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
+
+    /// <summary>The SHA-256 of every file under <paramref name="root"/> (except under <paramref name="skipFolder"/>), in ordinal path order.</summary>
+    public static IReadOnlyList<FileHash> FileHashes(string root, string? skipFolder = null) =>
+        [.. Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => (Relative: Path.GetRelativePath(root, f).Replace('\\', '/'), Full: f))
+            .Where(f => skipFolder is null || !f.Relative.Split('/').Contains(skipFolder))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal)
+            .AsParallel().AsOrdered()
+            .Select(f => new FileHash(f.Relative, SHA256.HashData(File.ReadAllBytes(f.Full))))];
 }
+
+/// <summary>A file's path relative to the hashed root (with '/') and the SHA-256 of its bytes.</summary>
+public sealed record FileHash(string Relative, byte[] Hash);

@@ -1,19 +1,27 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Gongkai.Archive;
 using Gongkai.Data;
 using Gongkai.Validation;
 
 namespace Gongkai.Building;
 
-/// <summary>What the last successful build into an output folder was made from, and what it wrote.</summary>
-public sealed record BuildStamp(string Key, int Pages, int Files, long Bytes, IReadOnlyList<Diagnostic> Warnings);
+/// <summary>
+/// What the last successful build into an output folder was made from (its <see cref="BuildKeys"/>) and what it wrote:
+/// every file it made from documents with the region scope each came from (null: site-wide), and the totals.
+/// </summary>
+public sealed record BuildStamp(
+    string Key,
+    string SiteKey,
+    IReadOnlyDictionary<string, string> Scopes,
+    IReadOnlyDictionary<string, string?> Outputs,
+    int Pages,
+    int Files,
+    long Bytes,
+    IReadOnlyList<Diagnostic> Warnings);
 
 /// <summary>
-/// Skips a build whose result is already in the output folder: same input tree, theme files, options and generator
-/// as the last successful build there, and the output still holds the files it wrote (count and total size). The
-/// stamp lives in <c>.gongkai-cache/</c> beside the output folder, never in the site.
+/// Remembers the last successful build into an output folder, so the next one can skip everything (nothing changed)
+/// or keep the pages of unchanged regions (see <see cref="BuildKeys"/>). The stamp lives in <c>.gongkai-cache/</c>
+/// beside the output folder, never in the site.
 /// </summary>
 public sealed class BuildCache(BuildOptions options)
 {
@@ -22,24 +30,10 @@ public sealed class BuildCache(BuildOptions options)
     private string StampPath => Path.Combine(Path.GetDirectoryName(_output)!, ".gongkai-cache", Path.GetFileName(_output) + ".json");
 
     /// <summary>
-    /// The key of a build with these options now: the input tree's hash (<paramref name="inputHash"/>), the theme folder's
-    /// (without its npm packages, which the lockfile pins; a missing one is left to the theme loader to report), the options
-    /// that change output, and the generator version.
+    /// The last build's stamp when the output folder still holds what it wrote (as many files, of the same total size:
+    /// a folder someone edited by hand is rebuilt in full); else null.
     /// </summary>
-    public string Key(string inputHash)
-    {
-        var parts = new StringBuilder()
-            .Append(BuildInfo.GeneratorVersion).Append('\n')
-            .Append(inputHash).Append('\n')
-            .Append(Directory.Exists(options.Theme) ? BuildInfo.TreeHash(options.Theme, skipFolder: "node_modules") : "").Append('\n')
-            .Append(options.BaseUrl).Append('\n')
-            .Append(options.Search).Append('\n')
-            .Append(options.WarningsAsErrors).Append('\n');
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parts.ToString())));
-    }
-
-    /// <summary>The last build's stamp when it matches <paramref name="key"/> and its files are all still there; else null.</summary>
-    public BuildStamp? UpToDate(string key)
+    public BuildStamp? Load()
     {
         if (!File.Exists(StampPath) || !Directory.Exists(_output))
         {
@@ -49,20 +43,27 @@ public sealed class BuildCache(BuildOptions options)
         BuildStamp? stamp;
         try
         {
-            stamp = JsonSerializer.Deserialize<BuildStamp>(File.ReadAllText(StampPath), DataJson.Options);
+            stamp = JsonSerializer.Deserialize<BuildStamp>(File.ReadAllBytes(StampPath), DataJson.Options);
         }
         catch (JsonException)
         {
             return null;
         }
 
-        if (stamp is null || stamp.Key != key)
+        if (stamp?.Outputs is null || stamp.Scopes is null)
         {
             return null;
         }
 
-        var files = new DirectoryInfo(_output).EnumerateFiles("*", SearchOption.AllDirectories).ToList();
-        return files.Count == stamp.Files && files.Sum(f => f.Length) == stamp.Bytes ? stamp : null;
+        var files = 0;
+        var bytes = 0L;
+        foreach (var file in new DirectoryInfo(_output).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            files++;
+            bytes += file.Length;
+        }
+
+        return files == stamp.Files && bytes == stamp.Bytes ? stamp : null;
     }
 
     /// <summary>Records a successful build.</summary>
@@ -72,7 +73,7 @@ public sealed class BuildCache(BuildOptions options)
         File.WriteAllText(StampPath, DataJson.Serialize(stamp));
     }
 
-    /// <summary>Forgets the last build, before the output folder is replaced.</summary>
+    /// <summary>Forgets the last build, before the output folder is changed: a build cut short leaves no stamp, so the next one is full.</summary>
     public void Forget()
     {
         if (File.Exists(StampPath))

@@ -5,7 +5,8 @@ namespace Gongkai.Building;
 
 /// <summary>
 /// How a build went: diagnostics, and for a successful build what was written, what was withheld and how long it took.
-/// <see cref="UpToDate"/>: nothing had changed since the last build into the output folder, so nothing was done.
+/// <see cref="UpToDate"/>: nothing had changed since the last build into the output folder, so nothing was done;
+/// <see cref="Kept"/>: how many files of unchanged regions were left as the last build wrote them.
 /// </summary>
 public sealed record BuildResult(
     bool Succeeded,
@@ -19,7 +20,8 @@ public sealed record BuildResult(
     RedactionReport? Redactions,
     TimeSpan SearchElapsed = default,
     IReadOnlyDictionary<string, TimeSpan>? Phases = null,
-    bool UpToDate = false)
+    bool UpToDate = false,
+    int Kept = 0)
 {
     /// <summary>A build that stopped before writing anything.</summary>
     public static BuildResult Failed(IReadOnlyList<Diagnostic> diagnostics, string? error, TimeSpan elapsed) =>

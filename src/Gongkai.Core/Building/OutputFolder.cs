@@ -1,12 +1,16 @@
 namespace Gongkai.Building;
 
 /// <summary>
-/// The output folder, written through a staging folder beside it and swapped in only when a build succeeds, so a
-/// failed build leaves the previous site exactly as it was.
+/// The output folder, written through a staging folder beside it, so a failed build leaves the previous site exactly as
+/// it was. A full build swaps the whole staging folder in; a build that changed a few files moves just those into place
+/// (each with one rename), keeping what it replaced until the build is done so it can be put back.
 /// </summary>
 public sealed class OutputFolder
 {
     private readonly string _target;
+
+    // Files moved into the output by ApplyChanges, in order, and whether each replaced one (now kept under Previous).
+    private readonly List<(string Relative, bool Replaced)> _applied = [];
 
     /// <summary>Prepares to write <paramref name="target"/>.</summary>
     public OutputFolder(string target)
@@ -64,6 +68,108 @@ public sealed class OutputFolder
 
         Directory.Move(Staging, _target);
         DeleteIfExists(Previous);
+    }
+
+    /// <summary>
+    /// Moves every file of the staging folder into the output folder and removes <paramref name="removed"/> (relative
+    /// paths with '/'); returns how the output's file count and size changed. What is replaced or removed is kept
+    /// until <see cref="FinishChanges"/>, for <see cref="RollBack"/>.
+    /// </summary>
+    public (int Files, long Bytes) ApplyChanges(IEnumerable<string> removed)
+    {
+        DeleteIfExists(Previous);
+        var files = 0;
+        var bytes = 0L;
+        foreach (var file in new DirectoryInfo(Staging).EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(Staging, file.FullName);
+            bytes += file.Length;
+            var (replacedBytes, replaced) = Set(relative, file.FullName);
+            files += replaced ? 0 : 1;
+            bytes -= replacedBytes;
+        }
+
+        foreach (var relative in removed)
+        {
+            var (removedBytes, existed) = Set(relative.Replace('/', Path.DirectorySeparatorChar), null);
+            files -= existed ? 1 : 0;
+            bytes -= removedBytes;
+            RemoveEmptyFolders(Path.GetDirectoryName(Path.Combine(_target, relative))!);
+        }
+
+        return (files, bytes);
+    }
+
+    /// <summary>Puts back what <see cref="ApplyChanges"/> replaced or removed, after a later step of the build failed.</summary>
+    public void RollBack()
+    {
+        for (var i = _applied.Count - 1; i >= 0; i--)
+        {
+            var (relative, replaced) = _applied[i];
+            var target = Path.Combine(_target, relative);
+            if (replaced)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(Path.Combine(Previous, relative), target, overwrite: true);
+            }
+            else if (File.Exists(target))
+            {
+                File.Delete(target);
+            }
+        }
+
+        _applied.Clear();
+        DeleteIfExists(Previous);
+        DeleteIfExists(Staging);
+    }
+
+    /// <summary>Drops what <see cref="ApplyChanges"/> kept for a roll-back, once the build has succeeded.</summary>
+    public void FinishChanges()
+    {
+        _applied.Clear();
+        DeleteIfExists(Previous);
+        DeleteIfExists(Staging);
+    }
+
+    // Keeps a copy of the output's file at relative (if any) in Previous, then renames the new file over it (one atomic
+    // step: a reader sees the old file or the new one, never none) or, with no new file, moves the old one away.
+    private (long OldBytes, bool Existed) Set(string relative, string? newFile)
+    {
+        var target = Path.Combine(_target, relative);
+        var old = new FileInfo(target);
+        var existed = old.Exists;
+        var oldBytes = existed ? old.Length : 0;
+        if (existed)
+        {
+            var kept = Path.Combine(Previous, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
+            if (newFile is null)
+            {
+                File.Move(target, kept);
+            }
+            else
+            {
+                File.Copy(target, kept);
+            }
+        }
+
+        if (newFile is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(newFile, target, overwrite: true);
+        }
+
+        _applied.Add((relative, existed));
+        return (oldBytes, existed);
+    }
+
+    private void RemoveEmptyFolders(string folder)
+    {
+        while (folder.Length > _target.Length && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+            folder = Path.GetDirectoryName(folder)!;
+        }
     }
 
     /// <summary>Removes the staging folder after a failed build; the output folder is untouched.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Gongkai.Archive;
 using Gongkai.Data;
+using Gongkai.Input;
 using Gongkai.Input.Binding;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
@@ -31,16 +32,21 @@ public static class SiteBuilder
             return BuildResult.Failed([], refusal, watch.Elapsed);
         }
 
-        // Hashed once: the cache key and build-info.json both name the input tree. A missing input folder is reported by
-        // validation below. Checking permanent links needs the pages written, so a build against a previous manifest always runs.
-        var inputHash = Directory.Exists(options.Input) ? BuildInfo.TreeHash(options.Input) : null;
+        // Hashed once: the build keys and build-info.json both name the input tree. A missing input folder is reported by
+        // validation below. Checking permanent links needs every page in staging, so a build against a previous manifest
+        // always runs in full.
+        var inputFiles = InputFiles.Read(options.Input);
         var cache = new BuildCache(options);
-        var key = options.PreviousManifest is null && inputHash is not null ? cache.Key(inputHash) : null;
-        if (key is not null && cache.UpToDate(key) is { } stamp)
+        var keys = options.PreviousManifest is null && Directory.Exists(options.Input) ? BuildKeys.For(inputFiles.Hashes, inputFiles.Hash, options) : null;
+        var previous = keys is null ? null : cache.Load();
+        if (previous is not null && previous.Key == keys!.Full)
         {
-            return new BuildResult(true, stamp.Warnings, null, stamp.Pages, stamp.Files, stamp.Bytes, watch.Elapsed,
+            return new BuildResult(true, previous.Warnings, null, previous.Pages, previous.Files, previous.Bytes, watch.Elapsed,
                 new Dictionary<string, TimeSpan>(), null, UpToDate: true);
         }
+
+        // Pages of unchanged regions are kept only while nothing site-wide (site.json, theme, options, generator) changed.
+        var reuse = previous is not null && previous.SiteKey == keys!.Site ? previous : null;
 
         var phases = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         var mark = TimeSpan.Zero;
@@ -50,7 +56,7 @@ public static class SiteBuilder
             mark = watch.Elapsed;
         }
 
-        var validation = SiteValidator.Validate(options.Input);
+        var validation = SiteValidator.Validate(options.Input, inputFiles);
         var diagnostics = validation.Diagnostics;
         Phase("read and check input");
         if (!validation.Passes(options.WarningsAsErrors))
@@ -82,16 +88,23 @@ public static class SiteBuilder
         }
 
         var publicSite = Publisher.Publish(site);
-        var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputHash!, site.Info.BaseUrl)), options.EffectiveParallelism);
+        Func<string, string, bool>? unchanged = reuse is null
+            ? null
+            : (destination, scope) => reuse.Outputs.TryGetValue(destination, out var was) && was == scope &&
+                reuse.Scopes.TryGetValue(scope, out var before) && keys!.Scopes.TryGetValue(scope, out var now) && before == now;
+        var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputFiles.Hash, site.Info.BaseUrl), unchanged), options.EffectiveParallelism);
         Phase("theme, publish, set-up");
         output.BeginStaging();
         EngineResult result;
         var searchWatch = new Stopwatch();
+        var applying = false;
+        int files;
+        long bytes;
         try
         {
             result = await engine.RunAsync(output.Staging, progress, cancellationToken).ConfigureAwait(false);
             Phase("pipelines");
-            if (options.PreviousManifest is { } previous && PermalinkCheck.Missing(previous, output.Staging) is { Count: > 0 } missing)
+            if (options.PreviousManifest is { } previousManifest && PermalinkCheck.Missing(previousManifest, output.Staging) is { Count: > 0 } missing)
             {
                 output.Abandon();
                 return BuildResult.Failed(diagnostics,
@@ -99,47 +112,102 @@ public static class SiteBuilder
                     "when an id is renamed, list the old one under the entry's \"aliases\"", watch.Elapsed);
             }
 
-            if (pagefind is not null)
+            cache.Forget();
+            if (reuse is null)
             {
-                searchWatch.Start();
-                Pagefind.Index(pagefind, output.Staging);
-                searchWatch.Stop();
-                Phase("search index");
+                if (pagefind is not null)
+                {
+                    searchWatch.Start();
+                    Pagefind.Index(pagefind, output.Staging);
+                    searchWatch.Stop();
+                    Phase("search index");
+                }
+
+                (files, bytes) = Count(output.Staging);
+                output.Commit();
+            }
+            else
+            {
+                applying = true;
+                var made = result.Outputs.Values.SelectMany(d => d).Select(d => d.Destination).ToHashSet(StringComparer.Ordinal);
+                var (fileChange, byteChange) = output.ApplyChanges(reuse.Outputs.Keys.Where(d => !made.Contains(d)));
+                if (pagefind is not null)
+                {
+                    // The index is made from the whole site, which is now in the output folder; it goes through staging too.
+                    searchWatch.Start();
+                    var before = SearchFiles(options.Output);
+                    Pagefind.Index(pagefind, options.Output, Path.Combine(output.Staging, Pagefind.Folder));
+                    var after = SearchFiles(output.Staging);
+                    var (indexFiles, indexBytes) = output.ApplyChanges(before.Where(f => !after.Contains(f)));
+                    (fileChange, byteChange) = (fileChange + indexFiles, byteChange + indexBytes);
+                    searchWatch.Stop();
+                    Phase("search index");
+                }
+
+                output.FinishChanges();
+                (files, bytes) = (reuse.Files + fileChange, reuse.Bytes + byteChange);
             }
         }
         catch (Exception e) when (e is PipelineException or ThemeException or SearchIndexException or IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
         {
-            output.Abandon();
+            Discard();
             return BuildResult.Failed(diagnostics, e.Message, watch.Elapsed);
         }
         catch
         {
-            output.Abandon();
+            Discard();
             throw;
         }
 
-        var pages = result.Outputs.Values.SelectMany(d => d).Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));
-        var files = new DirectoryInfo(output.Staging).EnumerateFiles("*", SearchOption.AllDirectories).ToList();
-        Phase("count files");
-        cache.Forget();
-        output.Commit();
-        if (key is not null)
+        var documents = result.Outputs.Values.SelectMany(d => d).ToList();
+        var pages = documents.Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));
+        Phase(reuse is null ? "swap into output" : "move changes into output");
+        if (keys is not null)
         {
-            cache.Save(new BuildStamp(key, pages, files.Count, files.Sum(f => f.Length), [.. diagnostics.Where(d => d.Severity == Severity.Warning)]));
+            cache.Save(new BuildStamp(keys.Full, keys.Site, keys.Scopes,
+                documents.ToDictionary(d => d.Destination, d => d.Get<string>(Modules.MetadataKeys.Scope), StringComparer.Ordinal),
+                pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)]));
         }
 
-        Phase("swap into output");
         return new BuildResult(
             true,
             diagnostics,
             null,
             pages,
-            files.Count,
-            files.Sum(f => f.Length),
+            files,
+            bytes,
             watch.Elapsed,
             result.Durations,
             RedactionReport.From(publicSite),
             searchWatch.Elapsed,
-            phases);
+            phases,
+            Kept: documents.Count(d => d.Unchanged));
+
+        void Discard()
+        {
+            if (applying)
+            {
+                output.RollBack();
+            }
+            else
+            {
+                output.Abandon();
+            }
+        }
+    }
+
+    // The files of the search index in a site folder, relative to the site with '/'.
+    private static HashSet<string> SearchFiles(string site)
+    {
+        var index = Path.Combine(site, Pagefind.Folder);
+        return Directory.Exists(index)
+            ? Directory.EnumerateFiles(index, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(site, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal)
+            : [];
+    }
+
+    private static (int Files, long Bytes) Count(string folder)
+    {
+        var files = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).ToList();
+        return (files.Count, files.Sum(f => f.Length));
     }
 }

@@ -22,9 +22,14 @@ public static class SitePipelines
 
     private static readonly string[] PagePipelines = [Reports, Disclosures, Regions, Home, Catalogue, SearchPage, Updates, DataPage];
 
-    /// <summary>All pipelines of a site build.</summary>
-    public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme, BuildInfo buildInfo)
+    /// <summary>
+    /// All pipelines of a site build. <paramref name="unchanged"/> tells whether the output already holds a file
+    /// (destination) made from a region folder (scope) whose input has not changed since; null: everything is made anew.
+    /// </summary>
+    public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme, BuildInfo buildInfo, Func<string, string, bool>? unchanged = null)
     {
+        // In the pipelines whose documents come from one region's files alone (their Source), unchanged ones are kept.
+        var skip = new SkipUnchanged(unchanged ?? ((_, _) => false));
         var pages = new PageModel(site, new Permalinks(site.Info.BaseUrl), theme.Strings);
         var write = new WriteFiles();
         var layout = new ApplyLayout(theme);
@@ -42,12 +47,12 @@ public static class SitePipelines
         return
         [
             new(Assets, new CreateDocuments("theme assets", _ => theme.Assets.Select(a => new Document(a.Destination) { CopyFrom = a.Source })), write),
-            new(Reports, new CreateDocuments("reports", _ => ReportPages.Create(site, pages)), markdown, layout, write),
-            new(Attachments, new CreateDocuments("attachments", _ => ReportPages.Attachments(site)), write),
-            new(Disclosures, new CreateDocuments("disclosures", _ => DisclosurePages.Create(site, pages, ChartsOf)), markdown, layout, write),
-            new(Charts, new CreateDocuments("charts", _ => ChartDocuments(site, ChartsOf, homeCharts, theme)), write),
-            new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(site, pages.Links)), write),
-            new(OpenData, new CreateDocuments("open data", _ => OpenDataDocuments(site, pages.Links)), write),
+            new(Reports, new CreateDocuments("reports", _ => ReportPages.Create(site, pages)), skip, markdown, layout, write),
+            new(Attachments, new CreateDocuments("attachments", _ => ReportPages.Attachments(site)), skip, write),
+            new(Disclosures, new CreateDocuments("disclosures", _ => DisclosurePages.Create(site, pages, ChartsOf)), skip, markdown, layout, write),
+            new(Charts, new CreateDocuments("charts", _ => ChartDocuments(site, ChartsOf, homeCharts, theme)), skip, write),
+            new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(site, pages.Links)), skip, write),
+            new(OpenData, new CreateDocuments("open data", _ => OpenDataDocuments(site, pages.Links)), skip, write),
             new(NotFound, new CreateDocuments("not found", _ => [Pages.NotFoundPage.Create(pages)]), layout, write),
             new(Redirects, new CreateDocuments("redirects", _ => RedirectPages.Create(site, pages.Links, theme.Strings)), write),
             new(Robots, new CreateDocuments("robots", _ => [new Document("robots.txt") { Content = Feeds.Sitemap.Robots(pages.Links) }]), write),
@@ -78,7 +83,10 @@ public static class SitePipelines
     private static IEnumerable<Document> ChartDocuments(PublicSite site, Func<PublicDisclosure, IReadOnlyList<ChartSpec>> charts,
         IReadOnlyList<ChartSpec> homeCharts, Theme theme) =>
         ChartView.Files(homeCharts, Permalinks.Home, theme.Strings).Concat(
-            site.Regions.SelectMany(r => r.Disclosures).SelectMany(d => ChartView.Files(charts(d), Permalinks.Disclosure(d), theme.Strings)));
+            from region in site.Regions
+            from d in region.Disclosures
+            from file in ChartView.Files(charts(d), Permalinks.Disclosure(d), theme.Strings)
+            select file with { Source = DisclosureSource(region, d) });
 
     // reports.csv beside each itemised disclosure, and every entry of the site in data/all-reports.csv and .json.
     private static IEnumerable<Document> OpenDataDocuments(PublicSite site, Permalinks links)
@@ -90,7 +98,7 @@ public static class SitePipelines
             {
                 var rows = ReportTable.Rows(region, d, e => links.Href(Permalinks.Report(d, e))).ToList();
                 all.AddRange(rows);
-                yield return new Document(Permalinks.Disclosure(d) + Pages.DataPage.DisclosureCsv) { Content = ReportTable.Csv(rows) };
+                yield return new Document(Permalinks.Disclosure(d) + Pages.DataPage.DisclosureCsv) { Content = ReportTable.Csv(rows), Source = DisclosureSource(region, d) };
             }
         }
 
@@ -104,6 +112,8 @@ public static class SitePipelines
         select new Document(Permalinks.DisclosureData(d))
         {
             Content = DataJson.Serialize(Data.DisclosureData.From(d, links.Href, Permalinks.Disclosure(d), e => Permalinks.Report(d, e))),
-            Source = $"regions/{region.Slug}/{d.Year}/disclosure.md",
+            Source = DisclosureSource(region, d),
         };
+
+    private static string DisclosureSource(PublicRegion region, PublicDisclosure d) => $"regions/{region.Slug}/{d.Year}/disclosure.md";
 }

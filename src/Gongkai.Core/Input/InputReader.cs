@@ -5,10 +5,14 @@ using Gongkai.Validation;
 
 namespace Gongkai.Input;
 
-/// <summary>Reads an input folder (site.json, regions/&lt;slug&gt;/…) into the model, reporting every problem found.</summary>
-public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics)
+/// <summary>
+/// Reads an input folder (site.json, regions/&lt;slug&gt;/…) into the model, reporting every problem found. The files
+/// come from <paramref name="files"/> when the caller has read them already (a build hashes them first).
+/// </summary>
+public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics, InputFiles? files = null)
 {
     private readonly DiagnosticBag _diagnostics = diagnostics;
+    private readonly InputFiles _files = files ?? InputFiles.Read(inputRoot);
 
     /// <summary>Where every object read came from, for checks that run on the model afterwards.</summary>
     public SourceMap Sources { get; } = new();
@@ -109,13 +113,13 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics)
     {
         var folder = $"regions/{slug}/{year}";
         var file = $"{folder}/disclosure.md";
-        if (!File.Exists(Full(file)))
+        if (_files.Bytes(file) is not { } raw)
         {
             _diagnostics.Error("GK0202", SourceLocation.OfFile(folder), "year folder has no disclosure.md");
             return null;
         }
 
-        var text = SourceText.ReadText(Full(file), file, _diagnostics);
+        var text = SourceText.Text(raw, file, _diagnostics);
         var parts = text is null ? null : FrontMatter.Split(text, file, _diagnostics);
         var node = parts is null ? null : YamlTreeReader.Parse(parts.Yaml, file, parts.YamlFirstLine, _diagnostics);
 
@@ -129,7 +133,7 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics)
 
     private InputNode? ReadJson(string file, bool required)
     {
-        if (!File.Exists(Full(file)))
+        if (_files.Bytes(file) is not { } raw)
         {
             if (required)
             {
@@ -139,7 +143,7 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics)
             return null;
         }
 
-        var bytes = SourceText.ReadUtf8Bytes(Full(file), file, _diagnostics);
+        var bytes = SourceText.Utf8Bytes(raw, file, _diagnostics);
         return bytes is null ? null : JsonTreeReader.Parse(bytes, file, _diagnostics);
     }
 
@@ -154,13 +158,13 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics)
         public ReportBody? LoadBody(string relativePath, SourceLocation namedAt)
         {
             var file = $"{reportsFolder}/{relativePath}";
-            if (!File.Exists(reader.Full(file)))
+            if (reader._files.Bytes(file) is not { } raw)
             {
                 reader._diagnostics.Error("GK0304", namedAt, $"body file \"{file}\" does not exist");
                 return null;
             }
 
-            var text = SourceText.ReadText(reader.Full(file), file, reader._diagnostics);
+            var text = SourceText.Text(raw, file, reader._diagnostics);
             if (text is null)
             {
                 return null;
@@ -182,7 +186,7 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics)
         public Attachment? FindAttachment(string relativePath, SourceLocation namedAt)
         {
             var file = $"{reportsFolder}/{relativePath}";
-            if (File.Exists(reader.Full(file)))
+            if (reader._files.Contains(file))
             {
                 return new Attachment(file, reader.Full(file));
             }

@@ -11,20 +11,17 @@ public static class SourceText
     /// <summary>Largest input file accepted; larger ones are almost certainly a mistake and would slow every build.</summary>
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
-    /// <summary>Reads a file's bytes without a BOM, or reports why it cannot be used and returns null.</summary>
-    public static byte[]? ReadUtf8Bytes(string fullPath, string relativePath, DiagnosticBag diagnostics)
+    /// <summary>A file's bytes without a BOM, or null after reporting why they cannot be used (too large, not UTF-8).</summary>
+    public static byte[]? Utf8Bytes(byte[] raw, string relativePath, DiagnosticBag diagnostics)
     {
-        var at = SourceLocation.OfFile(relativePath);
-        var length = new FileInfo(fullPath).Length;
-        if (length > MaxFileBytes)
+        if (raw.Length > MaxFileBytes)
         {
-            diagnostics.Error("GK0003", at, $"file is {length / (1024 * 1024)} MB; input files may be at most 10 MB", "split it or move large data out of it");
+            diagnostics.Error("GK0003", SourceLocation.OfFile(relativePath), $"file is {raw.Length / (1024 * 1024)} MB; input files may be at most 10 MB",
+                "split it or move large data out of it");
             return null;
         }
 
-        var bytes = File.ReadAllBytes(fullPath);
-        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
-        var content = bytes[start..];
+        var content = raw.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? raw[3..] : raw;
         try
         {
             StrictUtf8.GetCharCount(content);
@@ -39,10 +36,10 @@ public static class SourceText
         return content;
     }
 
-    /// <summary>Reads a file as text with line endings normalised to LF, or returns null after reporting why not.</summary>
-    public static string? ReadText(string fullPath, string relativePath, DiagnosticBag diagnostics)
+    /// <summary>A file's text with line endings normalised to LF, or null after reporting why it cannot be used.</summary>
+    public static string? Text(byte[] raw, string relativePath, DiagnosticBag diagnostics)
     {
-        var bytes = ReadUtf8Bytes(fullPath, relativePath, diagnostics);
+        var bytes = Utf8Bytes(raw, relativePath, diagnostics);
         return bytes is null ? null : Encoding.UTF8.GetString(bytes).Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 

@@ -13,6 +13,9 @@ public sealed record Crumb(string Title, string Href);
 /// <summary>Builds page documents: the values every layout can use (<c>site</c>, <c>page</c>, <c>href</c>) plus the page's own.</summary>
 public sealed class PageModel(PublicSite site, Permalinks links, UiStrings strings)
 {
+    // One function for every page: a delegate imported per page made .NET build a reflection invoker for each page.
+    private readonly ScriptFunction _href = ScriptFunction.Of<string, string>(links.Href);
+
     /// <summary>The permalinks used for every href.</summary>
     public Permalinks Links => links;
 
@@ -43,7 +46,7 @@ public sealed class PageModel(PublicSite site, Permalinks links, UiStrings strin
             ["site"] = site.Info,
             ["page"] = page,
         };
-        model.Import("href", new Func<string, string>(links.Href));
+        model.SetValue("href", _href, true);
         model.Import(values);
         return new Document(Permalinks.FileOf(path)) { Content = markdown, Source = source }
             .With(MetadataKeys.Layout, layout)

@@ -14,6 +14,12 @@ public sealed record Document(string Destination)
     /// <summary>An absolute path to copy to <see cref="Destination"/> when <see cref="Content"/> is null.</summary>
     public string? CopyFrom { get; init; }
 
+    /// <summary>
+    /// True when the output folder already holds this document's file from a previous build of the same input: later
+    /// document modules pass it by, and nothing is written.
+    /// </summary>
+    public bool Unchanged { get; init; }
+
     /// <summary>The input file this document comes from (relative to the input root), for messages.</summary>
     public string? Source { get; init; }
 

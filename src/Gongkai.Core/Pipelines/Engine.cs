@@ -137,6 +137,11 @@ public sealed class Engine
                 var document = documents[index];
                 foreach (var module in run)
                 {
+                    if (document.Unchanged)
+                    {
+                        break;
+                    }
+
                     try
                     {
                         document = module.Execute(document, context);

@@ -21,5 +21,5 @@ public abstract class DocumentModule : Module
 
     /// <inheritdoc />
     public override IReadOnlyList<Document> Execute(IReadOnlyList<Document> inputs, IExecutionContext context) =>
-        [.. inputs.Select(d => Execute(d, context))];
+        [.. inputs.Select(d => d.Unchanged ? d : Execute(d, context))];
 }

@@ -127,14 +127,14 @@ public sealed class Theme
     private ScriptObject Functions()
     {
         var functions = new ScriptObject();
-        functions.Import("include", new Func<TemplateContext, string, RawHtml>(Include));
-        functions.Import("fmt_number", new Func<decimal, string>(Formats.Number));
-        functions.Import("fmt_money", new Func<decimal, string>(Formats.Money));
-        functions.Import("grade_label", new Func<Grade, string>(Formats.GradeLabel));
-        functions.Import("grade_id", new Func<Grade, string>(Formats.GradeId));
-        functions.Import("fill", new Func<string, ScriptArray, string>(Formats.Fill));
-        functions.Import("asset", new Func<string, string>(AssetPath));
-        functions.Import("has_asset", new Func<string, bool>(_assetPaths.ContainsKey));
+        functions.SetValue("include", ScriptFunction.WithContext<string, RawHtml>(Include), true);
+        functions.SetValue("fmt_number", ScriptFunction.Of<decimal, string>(Formats.Number), true);
+        functions.SetValue("fmt_money", ScriptFunction.Of<decimal, string>(Formats.Money), true);
+        functions.SetValue("grade_label", ScriptFunction.Of<Grade, string>(Formats.GradeLabel), true);
+        functions.SetValue("grade_id", ScriptFunction.Of<Grade, string>(Formats.GradeId), true);
+        functions.SetValue("fill", ScriptFunction.Of<string, ScriptArray, string>(Formats.Fill), true);
+        functions.SetValue("asset", ScriptFunction.Of<string, string>(AssetPath), true);
+        functions.SetValue("has_asset", ScriptFunction.Of<string, bool>(_assetPaths.ContainsKey), true);
         functions["t"] = Strings.Tree;
         functions.IsReadOnly = true;
         return functions;

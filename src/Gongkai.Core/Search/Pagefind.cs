@@ -28,11 +28,15 @@ public static class Pagefind
             .FirstOrDefault(File.Exists);
     }
 
-    /// <summary>Indexes the site in <paramref name="siteFolder"/>; throws with Pagefind's own message when it fails.</summary>
-    public static void Index(string binary, string siteFolder)
+    /// <summary>
+    /// Indexes the site in <paramref name="siteFolder"/>, writing the index to its <c>pagefind/</c> folder or to
+    /// <paramref name="outputPath"/>; throws with Pagefind's own message when it fails.
+    /// </summary>
+    public static void Index(string binary, string siteFolder, string? outputPath = null)
     {
         var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--site", siteFolder, "--output-subdir", Folder, "--silent" })
+        string[] bundle = outputPath is null ? ["--output-subdir", Folder] : ["--output-path", outputPath];
+        foreach (var arg in (string[])["--site", siteFolder, .. bundle, "--silent"])
         {
             start.ArgumentList.Add(arg);
         }

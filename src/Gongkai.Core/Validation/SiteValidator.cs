@@ -17,10 +17,13 @@ public sealed record ValidationResult(Site? Site, IReadOnlyList<Diagnostic> Diag
 public static class SiteValidator
 {
     /// <summary>Validates the input folder; writes nothing.</summary>
-    public static ValidationResult Validate(string inputRoot)
+    public static ValidationResult Validate(string inputRoot) => Validate(inputRoot, InputFiles.Read(inputRoot));
+
+    /// <summary>Validates the input folder whose files have been read into <paramref name="files"/>.</summary>
+    public static ValidationResult Validate(string inputRoot, InputFiles files)
     {
         var diagnostics = new DiagnosticBag();
-        var reader = new InputReader(inputRoot, diagnostics);
+        var reader = new InputReader(inputRoot, diagnostics, files);
         var site = reader.Read();
         if (site is not null)
         {

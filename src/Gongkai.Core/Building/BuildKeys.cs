@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gongkai.Archive;
+
+namespace Gongkai.Building;
+
+/// <summary>
+/// What a build's output depends on, as hashes: <see cref="Full"/> covers everything (input, theme, options, generator);
+/// <see cref="Site"/> everything except the region folders; <see cref="Scopes"/> holds one hash per region folder
+/// (<c>regions/&lt;slug&gt;</c>). A page made from one region's files alone can be kept while its scope and the site key stay the same.
+/// </summary>
+public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<string, string> Scopes)
+{
+    private const string RegionsFolder = "regions/";
+
+    /// <summary>
+    /// The generator's identity: its version and the build of its code (the module id changes whenever the compiled
+    /// code does), so a changed generator never reuses pages the old one wrote.
+    /// </summary>
+    public static string Generator { get; } = $"{BuildInfo.GeneratorVersion} {typeof(BuildKeys).Assembly.ManifestModule.ModuleVersionId}";
+
+    /// <summary>The region folder an input file belongs to (<c>regions/&lt;slug&gt;</c>), or null for site-wide files.</summary>
+    public static string? ScopeOf(string? inputPath)
+    {
+        if (inputPath is null || !inputPath.StartsWith(RegionsFolder, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var slash = inputPath.IndexOf('/', RegionsFolder.Length);
+        return slash < 0 ? null : inputPath[..slash];
+    }
+
+    /// <summary>
+    /// The keys of a build of <paramref name="input"/> (hashed files, in order; <paramref name="inputHash"/> is their tree
+    /// hash) with <paramref name="options"/>.
+    /// </summary>
+    public static BuildKeys For(IReadOnlyList<FileHash> input, string inputHash, BuildOptions options)
+    {
+        var scopes = input.Where(f => ScopeOf(f.Relative) is not null).GroupBy(f => ScopeOf(f.Relative)!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => BuildInfo.TreeHash(g), StringComparer.Ordinal);
+        var site = Hash(
+            Generator,
+            BuildInfo.TreeHash(input.Where(f => ScopeOf(f.Relative) is null)),
+            Directory.Exists(options.Theme) ? BuildInfo.TreeHash(options.Theme, skipFolder: "node_modules") : "",
+            options.BaseUrl ?? "",
+            options.Search.ToString(),
+            options.WarningsAsErrors.ToString());
+        return new BuildKeys(Hash(site, inputHash), site, scopes);
+    }
+
+    private static string Hash(params string[] parts) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))));
+}

@@ -1,0 +1,146 @@
+using Gongkai.Building;
+using Gongkai.Search;
+using Gongkai.Tests.Support;
+
+namespace Gongkai.Tests.Building;
+
+/// <summary>
+/// Builds into a previous output keep the files of unchanged regions, rewrite the rest, and always end with exactly
+/// the bytes a full build of the same input makes; a build that fails half-way puts every file back.
+/// </summary>
+public sealed class IncrementalBuildTests : IDisposable
+{
+    private const string KaramayReport = "regions/karamay/2023/reports/baijiantan-fiscal-operation.md";
+    private readonly TempFolder _temp = new();
+    private readonly string _input;
+
+    public IncrementalBuildTests() => _input = _temp.CopyTree(Repo.Input, "input");
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Output => _temp["out"];
+
+    private Task<BuildResult> Build(string output, bool search = false, string? theme = null) =>
+        SiteBuilder.BuildAsync(new BuildOptions(_input, output, theme ?? Repo.Theme, Search: search));
+
+    // A full build of the input as it is now, into a fresh folder, to compare with.
+    private async Task<SortedDictionary<string, string>> FullBuild(bool search = false, string? theme = null)
+    {
+        var folder = _temp[$"full-{Guid.NewGuid():N}"];
+        var result = await Build(folder, search, theme);
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(0, result.Kept);
+        return OutputTree.Hashes(folder);
+    }
+
+    private void Append(string relative, string text) => File.AppendAllText(Path.Combine(_input, relative), text);
+
+    [Fact]
+    public async Task A_changed_report_rewrites_its_region_only_and_the_output_equals_a_full_build()
+    {
+        await Build(Output);
+        var untouched = Path.Combine(Output, "regions/bayingolin/2024/index.html");
+        File.SetLastWriteTimeUtc(untouched, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Append(KaramayReport, "\n补充说明：整改已完成。\n");
+
+        var result = await Build(Output);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.False(result.UpToDate);
+        Assert.True(result.Kept > 20, $"kept {result.Kept}");
+        Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(untouched));
+        Assert.Contains("整改已完成", File.ReadAllText(Path.Combine(Output, "regions/karamay/2023/reports/baijiantan-fiscal-operation/index.html")));
+        Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
+        Assert.Equal((result.Files, result.Bytes), (Directory.GetFiles(Output, "*", SearchOption.AllDirectories).Length,
+            Directory.GetFiles(Output, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length)));
+    }
+
+    [Fact]
+    public async Task A_removed_region_leaves_no_file_or_folder_behind()
+    {
+        await Build(Output);
+        Directory.Delete(Path.Combine(_input, "regions/zhundong"), recursive: true);
+
+        var result = await Build(Output);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.True(result.Kept > 0);
+        Assert.False(Directory.Exists(Path.Combine(Output, "regions/zhundong")));
+        Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
+    }
+
+    [Fact]
+    public async Task A_site_wide_change_rebuilds_every_page()
+    {
+        await Build(Output);
+        var site = Path.Combine(_input, "site.json");
+        File.WriteAllText(site, File.ReadAllText(site).Replace("\"title\": \"", "\"title\": \"新版", StringComparison.Ordinal));
+
+        var result = await Build(Output);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(0, result.Kept);
+        Assert.Contains("新版", File.ReadAllText(Path.Combine(Output, "regions/bayingolin/2024/index.html")));
+        Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
+    }
+
+    [Fact]
+    public async Task The_search_index_is_remade_from_the_whole_site()
+    {
+        await Build(Output, search: true);
+        Append(KaramayReport, "\n独有检索词：喀纳斯湖畔。\n");
+
+        var result = await Build(Output, search: true);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.True(result.Kept > 0);
+        Assert.Equal(await FullBuild(search: true), OutputTree.Hashes(Output));
+    }
+
+    [Fact]
+    public async Task A_build_failing_after_files_were_moved_in_puts_every_file_back()
+    {
+        var theme = FailingSearchTheme(out var failNow);
+        Assert.True((await Build(Output, search: true, theme)).Succeeded);
+        var before = OutputTree.Hashes(Output);
+        Append(KaramayReport, "\n不应留下的修改。\n");
+        File.WriteAllText(failNow, "");
+
+        var failed = await Build(Output, search: true, theme);
+
+        Assert.False(failed.Succeeded);
+        Assert.Contains("search indexing failed", failed.Error);
+        Assert.Equal(before, OutputTree.Hashes(Output));
+        Assert.False(Directory.Exists(_temp[".out.previous"]));
+        Assert.False(Directory.Exists(_temp[".out.staging"]));
+
+        File.Delete(failNow);
+        var next = await Build(Output, search: true, theme);
+        Assert.True(next.Succeeded, next.Error);
+        Assert.Equal(0, next.Kept);
+    }
+
+    // A copy of the theme whose Pagefind fails while the returned marker file exists, and runs the real one otherwise.
+    private string FailingSearchTheme(out string failNow)
+    {
+        var real = Pagefind.FindBinary(Repo.Theme) ?? throw new InvalidOperationException("the theme has no Pagefind");
+        var theme = _temp["theme"];
+        foreach (var file in Directory.GetFiles(Repo.Theme, "*", SearchOption.AllDirectories)
+                     .Where(f => !Path.GetRelativePath(Repo.Theme, f).Replace('\\', '/').StartsWith("node_modules/@pagefind/", StringComparison.Ordinal)))
+        {
+            var to = Path.Combine(theme, Path.GetRelativePath(Repo.Theme, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+
+        failNow = _temp["fail-search"];
+        var fake = _temp.Write("theme/node_modules/@pagefind/fake/bin/pagefind_extended",
+            $"#!/bin/sh\n[ -e '{failNow}' ] && {{ echo planted failure >&2; exit 3; }}\nexec '{real}' \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return theme;
+    }
+}
