@@ -14,6 +14,27 @@ public sealed class SearchTests(BrowserSite site)
         return page;
     }
 
+    [Fact]
+    public async Task A_site_indexed_in_shards_finds_what_the_single_index_finds()
+    {
+        using var http = new HttpClient();
+        Assert.Contains("data-merge=\"pagefind/shards/", await http.GetStringAsync(site.ShardedUrl + "search/"));
+
+        // Nothing the single index finds is lost, and the best match stays first. (A small shard may add a weak match:
+        // Pagefind's matching depends on each index's own vocabulary.)
+        foreach (var query in new[] { "污水处理", "医疗保险", "生态环境", "党校", "儿童福利" })
+        {
+            var single = await Titles(await Search(query));
+            var sharded = await Titles(await Search(query, site.ShardedUrl));
+            Assert.True(single.Count is > 0 and < 20, query);
+            Assert.Equal(single[0], sharded[0]);
+            Assert.Empty(single.Except(sharded));
+        }
+
+        var filtered = await Search("", site.ShardedUrl, "&region=" + Uri.EscapeDataString("克拉玛依市") + "&grade=" + Uri.EscapeDataString("优"));
+        Assert.Equal(6, (await Titles(filtered)).Count);
+    }
+
     private static async Task<IReadOnlyList<string>> Titles(IPage page) =>
         await page.Locator("#search-results h2 a").AllInnerTextsAsync();
 

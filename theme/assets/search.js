@@ -5,6 +5,7 @@
   if (!root) return;
 
   var base = root.getAttribute("data-base");
+  var merge = (root.getAttribute("data-merge") || "").split(" ").filter(Boolean);
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var panel = document.getElementById("search-filter-panel");
@@ -22,6 +23,10 @@
     if (!engine) {
       engine = import(base + "pagefind/pagefind.js").then(function (pagefind) {
         return pagefind.options({ baseUrl: base }).then(function () { return pagefind; });
+      }).then(function (pagefind) {
+        // A large archive is indexed in shards: the other shards' indexes join the first one's.
+        return Promise.all(merge.map(function (folder) { return pagefind.mergeIndex(base + folder); }))
+          .then(function () { return pagefind; });
       }).then(function (pagefind) {
         return pagefind.filters().then(function (filters) { buildFilters(filters); return pagefind; });
       });

@@ -27,11 +27,23 @@ internal static class BuildCommand
         var noSearch = new Option<bool>("--no-search") { Description = "Skip the search index (faster previews)" };
         var timings = new Option<bool>("--timings") { Description = "Print how long each phase and pipeline took" };
         var previous = new Option<string?>("--previous-manifest") { Description = "A previous snapshot's manifest.json: fail if one of its pages would disappear" };
+        var shardPages = new Option<int>("--search-shard-pages")
+        {
+            Description = "Searchable pages per search index; a larger site is indexed in shards merged in the browser (bounds Pagefind's memory)",
+            DefaultValueFactory = _ => Gongkai.Search.SearchShards.DefaultPagesPerShard,
+        };
+        shardPages.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--search-shard-pages must be 1 or more");
+            }
+        });
 
-        var command = new Command("build", "Build the site from the input folder.") { input, output, theme, baseUrl, parallelism, warningsAsErrors, noSearch, previous, timings };
+        var command = new Command("build", "Build the site from the input folder.") { input, output, theme, baseUrl, parallelism, warningsAsErrors, noSearch, previous, shardPages, timings };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(theme)!, parse.GetValue(baseUrl),
-                parse.GetValue(parallelism), parse.GetValue(warningsAsErrors), !parse.GetValue(noSearch), parse.GetValue(previous)),
+                parse.GetValue(parallelism), parse.GetValue(warningsAsErrors), !parse.GetValue(noSearch), parse.GetValue(previous), parse.GetValue(shardPages)),
             parse.GetValue(timings), cancellationToken));
         return command;
     }

@@ -6,13 +6,15 @@ namespace Gongkai.Building;
 
 /// <summary>
 /// What the last successful build into an output folder was made from (its <see cref="BuildKeys"/>) and what it wrote:
-/// every file it made from documents with the region scope each came from (null: site-wide), and the totals.
+/// every file it made from documents with the region scope each came from (null: site-wide), the key of each search
+/// shard it indexed (by folder), and the totals.
 /// </summary>
 public sealed record BuildStamp(
     string Key,
     string SiteKey,
     IReadOnlyDictionary<string, string> Scopes,
     IReadOnlyDictionary<string, string?> Outputs,
+    IReadOnlyDictionary<string, string> Search,
     int Pages,
     int Files,
     long Bytes,
@@ -50,7 +52,7 @@ public sealed class BuildCache(BuildOptions options)
             return null;
         }
 
-        if (stamp?.Outputs is null || stamp.Scopes is null)
+        if (stamp?.Outputs is null || stamp.Scopes is null || stamp.Search is null)
         {
             return null;
         }

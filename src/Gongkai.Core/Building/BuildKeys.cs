@@ -45,9 +45,14 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
             Directory.Exists(options.Theme) ? BuildInfo.TreeHash(options.Theme, skipFolder: "node_modules") : "",
             options.BaseUrl ?? "",
             options.Search.ToString(),
-            options.WarningsAsErrors.ToString());
+            options.WarningsAsErrors.ToString(),
+            options.SearchShardPages.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return new BuildKeys(Hash(site, inputHash), site, scopes);
     }
+
+    /// <summary>The key of a search shard: the site key and the keys of the regions it indexes.</summary>
+    public string ShardKey(IEnumerable<string> regions) =>
+        Hash([Site, .. regions.Select(slug => Scopes.GetValueOrDefault(RegionsFolder + slug, ""))]);
 
     private static string Hash(params string[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))));

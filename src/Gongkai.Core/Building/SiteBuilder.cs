@@ -88,11 +88,13 @@ public static class SiteBuilder
         }
 
         var publicSite = Publisher.Publish(site);
+        var shards = SearchShards.For(publicSite, options.SearchShardPages);
+        var search = pagefind is null ? null : new SearchStage(pagefind, shards);
         Func<string, string, bool>? unchanged = reuse is null
             ? null
             : (destination, scope) => reuse.Outputs.TryGetValue(destination, out var was) && was == scope &&
                 reuse.Scopes.TryGetValue(scope, out var before) && keys!.Scopes.TryGetValue(scope, out var now) && before == now;
-        var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputFiles.Hash, site.Info.BaseUrl), unchanged), options.EffectiveParallelism);
+        var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputFiles.Hash, site.Info.BaseUrl), shards, unchanged), options.EffectiveParallelism);
         Phase("theme, publish, set-up");
         output.BeginStaging();
         EngineResult result;
@@ -115,10 +117,10 @@ public static class SiteBuilder
             cache.Forget();
             if (reuse is null)
             {
-                if (pagefind is not null)
+                if (search is not null)
                 {
                     searchWatch.Start();
-                    Pagefind.Index(pagefind, output.Staging);
+                    search.IndexAll(output.Staging, output.Staging);
                     searchWatch.Stop();
                     Phase("search index");
                 }
@@ -131,14 +133,12 @@ public static class SiteBuilder
                 applying = true;
                 var made = result.Outputs.Values.SelectMany(d => d).Select(d => d.Destination).ToHashSet(StringComparer.Ordinal);
                 var (fileChange, byteChange) = output.ApplyChanges(reuse.Outputs.Keys.Where(d => !made.Contains(d)));
-                if (pagefind is not null)
+                if (search is not null)
                 {
                     // The index is made from the whole site, which is now in the output folder; it goes through staging too.
                     searchWatch.Start();
-                    var before = SearchFiles(options.Output);
-                    Pagefind.Index(pagefind, options.Output, Path.Combine(output.Staging, Pagefind.Folder));
-                    var after = SearchFiles(output.Staging);
-                    var (indexFiles, indexBytes) = output.ApplyChanges(before.Where(f => !after.Contains(f)));
+                    var gone = search.IndexChanged(options.Output, output.Staging, s => keys!.ShardKey(s.Regions), reuse.Search);
+                    var (indexFiles, indexBytes) = output.ApplyChanges(gone);
                     (fileChange, byteChange) = (fileChange + indexFiles, byteChange + indexBytes);
                     searchWatch.Stop();
                     Phase("search index");
@@ -166,6 +166,7 @@ public static class SiteBuilder
         {
             cache.Save(new BuildStamp(keys.Full, keys.Site, keys.Scopes,
                 documents.ToDictionary(d => d.Destination, d => d.Get<string>(Modules.MetadataKeys.Scope), StringComparer.Ordinal),
+                search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
                 pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)]));
         }
 
@@ -194,15 +195,6 @@ public static class SiteBuilder
                 output.Abandon();
             }
         }
-    }
-
-    // The files of the search index in a site folder, relative to the site with '/'.
-    private static HashSet<string> SearchFiles(string site)
-    {
-        var index = Path.Combine(site, Pagefind.Folder);
-        return Directory.Exists(index)
-            ? Directory.EnumerateFiles(index, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(site, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal)
-            : [];
     }
 
     private static (int Files, long Bytes) Count(string folder)

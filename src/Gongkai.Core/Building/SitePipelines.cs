@@ -8,6 +8,7 @@ using Gongkai.Pages;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
 using Gongkai.Rendering;
+using Gongkai.Search;
 
 namespace Gongkai.Building;
 
@@ -23,10 +24,12 @@ public static class SitePipelines
     private static readonly string[] PagePipelines = [Reports, Disclosures, Regions, Home, Catalogue, SearchPage, Updates, DataPage];
 
     /// <summary>
-    /// All pipelines of a site build. <paramref name="unchanged"/> tells whether the output already holds a file
-    /// (destination) made from a region folder (scope) whose input has not changed since; null: everything is made anew.
+    /// All pipelines of a site build; the search page loads the index <paramref name="searchShards"/> (all of the site's
+    /// when null). <paramref name="unchanged"/> tells whether the output already holds a file (destination) made from a
+    /// region folder (scope) whose input has not changed since; null: everything is made anew.
     /// </summary>
-    public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme, BuildInfo buildInfo, Func<string, string, bool>? unchanged = null)
+    public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme, BuildInfo buildInfo, IReadOnlyList<SearchShard>? searchShards = null,
+        Func<string, string, bool>? unchanged = null)
     {
         // In the pipelines whose documents come from one region's files alone (their Source), unchanged ones are kept.
         var skip = new SkipUnchanged(unchanged ?? ((_, _) => false));
@@ -62,7 +65,7 @@ public static class SitePipelines
             new(DataPage, new CreateDocuments("data page", _ => [Pages.DataPage.Create(site, pages)]), layout, write),
             new(Regions, new CreateDocuments("regions", _ => RegionPages.Create(site, pages)), layout, write),
             new(Catalogue, new CreateDocuments("catalogue", _ => [CataloguePage.Create(site, pages)]), layout, write),
-            new(SearchPage, new CreateDocuments("search", _ => [Pages.SearchPage.Create(site, pages)]), layout, write),
+            new(SearchPage, new CreateDocuments("search", _ => [Pages.SearchPage.Create(pages, searchShards ?? SearchShards.For(site))]), layout, write),
             new(Redactions, new CreateDocuments("redactions", _ => [new Document(Pages.DataPage.Redactions) { Content = DataJson.Serialize(RedactionReport.From(site)) }]), write),
             new(Manifest, new CreateDocuments("web app manifest", _ => [WebManifest.Create(site, theme, pages.Links)]), write),
             new(Build, new CreateDocuments("build info", _ => [new Document(BuildInfo.FileName) { Content = DataJson.Serialize(buildInfo) }]), write),

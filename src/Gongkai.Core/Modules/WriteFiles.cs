@@ -24,11 +24,8 @@ public sealed class WriteFiles : DocumentModule
             throw new InvalidOperationException($"destination '{input.Destination}' is outside the output folder");
         }
 
-        var folder = Path.GetDirectoryName(target)!;
-        if (_folders.TryAdd(folder, true))
-        {
-            Directory.CreateDirectory(folder);
-        }
+        // GetOrAdd, not TryAdd-then-create: a second thread must not write into a folder the first has only claimed.
+        _folders.GetOrAdd(Path.GetDirectoryName(target)!, static folder => Directory.CreateDirectory(folder).Exists);
 
         if (input.Content is { } content)
         {

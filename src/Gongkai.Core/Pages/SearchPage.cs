@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Gongkai.Pipelines;
 using Gongkai.Rendering;
-using Gongkai.Publication;
+using Gongkai.Search;
 using Scriban.Runtime;
 
 namespace Gongkai.Pages;
@@ -12,13 +12,18 @@ public static class SearchPage
     /// <summary>The page's path.</summary>
     public const string Path = "search/";
 
-    /// <summary>The search page document.</summary>
-    public static Document Create(PublicSite site, PageModel pages)
+    /// <summary>The search page document; the script loads the first shard's index and merges the others into it.</summary>
+    public static Document Create(PageModel pages, IReadOnlyList<SearchShard> shards)
     {
         var title = pages.Strings["search.title"];
         return pages.Page(Path, "search", title, pages.Strings["search.description"],
             pages.SectionTrail(title, Path),
-            new ScriptObject { ["search_base"] = pages.Links.Href(""), ["search_strings"] = new RawHtml(ScriptStrings(pages.Strings)) },
+            new ScriptObject
+            {
+                ["search_base"] = pages.Links.Href(""),
+                ["search_merge"] = string.Join(' ', shards.Skip(1).Select(s => s.Folder)),
+                ["search_strings"] = new RawHtml(ScriptStrings(pages.Strings)),
+            },
             scripts: ["assets/search.js"]);
     }
 

@@ -29,14 +29,13 @@ public static class Pagefind
     }
 
     /// <summary>
-    /// Indexes the site in <paramref name="siteFolder"/>, writing the index to its <c>pagefind/</c> folder or to
-    /// <paramref name="outputPath"/>; throws with Pagefind's own message when it fails.
+    /// Indexes the pages of <paramref name="siteFolder"/> that match <paramref name="glob"/> (relative to the site),
+    /// writing the index to <paramref name="outputPath"/>; throws with Pagefind's own message when it fails.
     /// </summary>
-    public static void Index(string binary, string siteFolder, string? outputPath = null)
+    public static void Index(string binary, string siteFolder, string outputPath, string glob)
     {
         var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true };
-        string[] bundle = outputPath is null ? ["--output-subdir", Folder] : ["--output-path", outputPath];
-        foreach (var arg in (string[])["--site", siteFolder, .. bundle, "--silent"])
+        foreach (var arg in new[] { "--site", siteFolder, "--glob", glob, "--output-path", outputPath, "--silent" })
         {
             start.ArgumentList.Add(arg);
         }

@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace Gongkai.Browser.Tests.Support;
 
 /// <summary>
-/// The sample site built once, served on 127.0.0.1 (at the root and under a sub-path), and Debian's Chromium driven by
+/// The sample site built once, served on 127.0.0.1 (at the root, under a sub-path, and with its search index split into
+/// shards), and Debian's Chromium driven by
 /// Playwright. Playwright never downloads a browser here: it launches /usr/bin/chromium.
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
@@ -17,6 +18,7 @@ public sealed class BrowserSite : IAsyncLifetime
     private IPlaywright? _playwright;
     private StaticServer? _root;
     private StaticServer? _subPath;
+    private StaticServer? _sharded;
 
     /// <summary>The running browser.</summary>
     public IBrowser Browser { get; private set; } = null!;
@@ -26,6 +28,9 @@ public sealed class BrowserSite : IAsyncLifetime
 
     /// <summary>The site built with base URL "/disclosures/" and served under that sub-path.</summary>
     public string SubPathUrl => _subPath!.BaseUrl;
+
+    /// <summary>The site built with a search shard per 10 searchable pages, served at the root.</summary>
+    public string ShardedUrl => _sharded!.BaseUrl;
 
     /// <inheritdoc />
     public async Task InitializeAsync()
@@ -37,6 +42,7 @@ public sealed class BrowserSite : IAsyncLifetime
 
         _root = new StaticServer(await Build("root", null));
         _subPath = new StaticServer(await Build("sub", "/disclosures/"), "/disclosures/");
+        _sharded = new StaticServer(await Build("sharded", null, searchShardPages: 10));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -70,16 +76,18 @@ public sealed class BrowserSite : IAsyncLifetime
         _playwright?.Dispose();
         _root?.Dispose();
         _subPath?.Dispose();
+        _sharded?.Dispose();
         if (Directory.Exists(_temp))
         {
             Directory.Delete(_temp, recursive: true);
         }
     }
 
-    private async Task<string> Build(string name, string? baseUrl)
+    private async Task<string> Build(string name, string? baseUrl, int searchShardPages = Gongkai.Search.SearchShards.DefaultPagesPerShard)
     {
         var output = Path.Combine(_temp, name);
-        var result = await SiteBuilder.BuildAsync(new BuildOptions(Path.Combine(Paths.Root, "input"), output, Path.Combine(Paths.Root, "theme"), baseUrl));
+        var result = await SiteBuilder.BuildAsync(new BuildOptions(Path.Combine(Paths.Root, "input"), output, Path.Combine(Paths.Root, "theme"), baseUrl,
+            SearchShardPages: searchShardPages));
         return result.Succeeded ? output : throw new InvalidOperationException($"build failed: {result.Error} {string.Join("; ", result.Diagnostics)}");
     }
 }

@@ -20,14 +20,14 @@ public sealed class IncrementalBuildTests : IDisposable
 
     private string Output => _temp["out"];
 
-    private Task<BuildResult> Build(string output, bool search = false, string? theme = null) =>
-        SiteBuilder.BuildAsync(new BuildOptions(_input, output, theme ?? Repo.Theme, Search: search));
+    private Task<BuildResult> Build(string output, bool search = false, string? theme = null, int shardPages = SearchShards.DefaultPagesPerShard) =>
+        SiteBuilder.BuildAsync(new BuildOptions(_input, output, theme ?? Repo.Theme, Search: search, SearchShardPages: shardPages));
 
     // A full build of the input as it is now, into a fresh folder, to compare with.
-    private async Task<SortedDictionary<string, string>> FullBuild(bool search = false, string? theme = null)
+    private async Task<SortedDictionary<string, string>> FullBuild(bool search = false, int shardPages = SearchShards.DefaultPagesPerShard)
     {
         var folder = _temp[$"full-{Guid.NewGuid():N}"];
-        var result = await Build(folder, search, theme);
+        var result = await Build(folder, search, shardPages: shardPages);
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(0, result.Kept);
         return OutputTree.Hashes(folder);
@@ -95,6 +95,27 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.True(result.Succeeded, result.Error);
         Assert.True(result.Kept > 0);
         Assert.Equal(await FullBuild(search: true), OutputTree.Hashes(Output));
+    }
+
+    [Fact]
+    public async Task Only_the_search_shard_of_a_changed_region_is_indexed_again()
+    {
+        await Build(Output, search: true, shardPages: 10);
+        var entries = Directory.GetFiles(Path.Combine(Output, "pagefind"), "pagefind-entry.json", SearchOption.AllDirectories);
+        Assert.True(entries.Length > 1, "the sample should be indexed in several shards");
+        var old = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        foreach (var entry in entries)
+        {
+            File.SetLastWriteTimeUtc(entry, old);
+        }
+
+        Append(KaramayReport, "\n独有检索词：喀纳斯湖畔。\n");
+        var result = await Build(Output, search: true, shardPages: 10);
+
+        Assert.True(result.Succeeded, result.Error);
+        var kept = entries.Count(e => File.GetLastWriteTimeUtc(e) == old);
+        Assert.InRange(kept, 1, entries.Length - 1);
+        Assert.Equal(await FullBuild(search: true, shardPages: 10), OutputTree.Hashes(Output));
     }
 
     [Fact]
