@@ -32,13 +32,23 @@ public static class SiteBuilder
             return BuildResult.Failed([], refusal, watch.Elapsed);
         }
 
+        var phases = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var mark = TimeSpan.Zero;
+        void Phase(string name)
+        {
+            phases[name] = watch.Elapsed - mark;
+            mark = watch.Elapsed;
+        }
+
         // Hashed once: the build keys and build-info.json both name the input tree. A missing input folder is reported by
         // validation below. Checking permanent links needs every page in staging, so a build against a previous manifest
         // always runs in full.
         var inputFiles = InputFiles.Read(options.Input);
         var cache = new BuildCache(options);
         var keys = options.PreviousManifest is null && Directory.Exists(options.Input) ? BuildKeys.For(inputFiles.Hashes, inputFiles.Hash, options) : null;
+        Phase("read and hash input");
         var previous = keys is null ? null : cache.Load();
+        Phase("check the last build");
         if (previous is not null && previous.Key == keys!.Full)
         {
             return new BuildResult(true, previous.Warnings, null, previous.Pages, previous.Files, previous.Bytes, watch.Elapsed,
@@ -48,17 +58,9 @@ public static class SiteBuilder
         // Pages of unchanged regions are kept only while nothing site-wide (site.json, theme, options, generator) changed.
         var reuse = previous is not null && previous.SiteKey == keys!.Site ? previous : null;
 
-        var phases = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
-        var mark = TimeSpan.Zero;
-        void Phase(string name)
-        {
-            phases[name] = watch.Elapsed - mark;
-            mark = watch.Elapsed;
-        }
-
         var validation = SiteValidator.Validate(options.Input, inputFiles);
         var diagnostics = validation.Diagnostics;
-        Phase("read and check input");
+        Phase("check input");
         if (!validation.Passes(options.WarningsAsErrors))
         {
             return BuildResult.Failed(diagnostics, null, watch.Elapsed);
