@@ -54,6 +54,7 @@ public sealed class OutputFolder
     public void BeginStaging()
     {
         DeleteIfExists(Staging);
+        DeleteIfExists(Previous);
         Directory.CreateDirectory(Staging);
     }
 
@@ -71,18 +72,25 @@ public sealed class OutputFolder
     }
 
     /// <summary>
-    /// Moves every file of the staging folder into the output folder and removes <paramref name="removed"/> (relative
+    /// Moves every file of the staging folder that differs from the output's into the output folder (one that is the same
+    /// is left alone) and removes <paramref name="removed"/> (relative
     /// paths with '/'); returns how the output's file count and size changed. What is replaced or removed is kept
     /// until <see cref="FinishChanges"/>, for <see cref="RollBack"/>.
     /// </summary>
     public (int Files, long Bytes) ApplyChanges(IEnumerable<string> removed)
     {
-        DeleteIfExists(Previous);
         var files = 0;
         var bytes = 0L;
         foreach (var file in new DirectoryInfo(Staging).EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(Staging, file.FullName);
+            if (SameBytes(file, Path.Combine(_target, relative)))
+            {
+                // Left as it is: its date stays, so caches and mirrors see no change.
+                file.Delete();
+                continue;
+            }
+
             bytes += file.Length;
             var (replacedBytes, replaced) = Set(relative, file.FullName);
             files += replaced ? 0 : 1;
@@ -161,6 +169,12 @@ public sealed class OutputFolder
 
         _applied.Add((relative, existed));
         return (oldBytes, existed);
+    }
+
+    private static bool SameBytes(FileInfo file, string other)
+    {
+        var existing = new FileInfo(other);
+        return existing.Exists && existing.Length == file.Length && File.ReadAllBytes(file.FullName).AsSpan().SequenceEqual(File.ReadAllBytes(other));
     }
 
     private void RemoveEmptyFolders(string folder)

@@ -40,7 +40,9 @@ public sealed class IncrementalBuildTests : IDisposable
     {
         await Build(Output);
         var untouched = Path.Combine(Output, "regions/bayingolin/2024/index.html");
+        var remadeTheSame = Path.Combine(Output, "robots.txt");
         File.SetLastWriteTimeUtc(untouched, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        File.SetLastWriteTimeUtc(remadeTheSame, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         Append(KaramayReport, "\n补充说明：整改已完成。\n");
 
         var result = await Build(Output);
@@ -49,6 +51,7 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.False(result.UpToDate);
         Assert.True(result.Kept > 20, $"kept {result.Kept}");
         Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(untouched));
+        Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(remadeTheSame));
         Assert.Contains("整改已完成", File.ReadAllText(Path.Combine(Output, "regions/karamay/2023/reports/baijiantan-fiscal-operation/index.html")));
         Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
         Assert.Equal((result.Files, result.Bytes), (Directory.GetFiles(Output, "*", SearchOption.AllDirectories).Length,
