@@ -33,6 +33,7 @@ public static class SitePipelines
     {
         // In the pipelines whose documents come from one region's files alone (their Source), unchanged ones are kept.
         var skip = new SkipUnchanged(unchanged ?? ((_, _) => false));
+        var make = new MakeDocuments();
         var pages = new PageModel(site, new Permalinks(site.Info.BaseUrl), theme.Strings);
         var write = new WriteFiles();
         var layout = new ApplyLayout(theme);
@@ -50,12 +51,12 @@ public static class SitePipelines
         return
         [
             new(Assets, new CreateDocuments("theme assets", _ => theme.Assets.Select(a => new Document(a.Destination) { CopyFrom = a.Source })), write),
-            new(Reports, new CreateDocuments("reports", _ => ReportPages.Create(site, pages)), skip, markdown, layout, write),
+            new(Reports, new CreateDocuments("reports", _ => ReportPages.Create(site, pages)), skip, make, markdown, layout, write),
             new(Attachments, new CreateDocuments("attachments", _ => ReportPages.Attachments(site)), skip, write),
-            new(Disclosures, new CreateDocuments("disclosures", _ => DisclosurePages.Create(site, pages, ChartsOf)), skip, markdown, layout, write),
-            new(Charts, new CreateDocuments("charts", _ => ChartDocuments(site, ChartsOf, homeCharts, theme)), skip, write),
-            new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(site, pages.Links)), skip, write),
-            new(OpenData, new CreateDocuments("open data", _ => OpenDataDocuments(site, pages.Links)), skip, write),
+            new(Disclosures, new CreateDocuments("disclosures", _ => DisclosurePages.Create(site, pages, ChartsOf)), skip, make, markdown, layout, write),
+            new(Charts, new CreateDocuments("charts", _ => ChartDocuments(site, ChartsOf, homeCharts, theme)), skip, make, write),
+            new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(site, pages.Links)), skip, make, write),
+            new(OpenData, new CreateDocuments("open data", _ => OpenDataDocuments(site, pages.Links)), skip, make, write),
             new(NotFound, new CreateDocuments("not found", _ => [Pages.NotFoundPage.Create(pages)]), layout, write),
             new(Redirects, new CreateDocuments("redirects", _ => RedirectPages.Create(site, pages.Links, theme.Strings)), write),
             new(Robots, new CreateDocuments("robots", _ => [new Document("robots.txt") { Content = Feeds.Sitemap.Robots(pages.Links) }]), write),
@@ -88,8 +89,8 @@ public static class SitePipelines
         ChartView.Files(homeCharts, Permalinks.Home, theme.Strings).Concat(
             from region in site.Regions
             from d in region.Disclosures
-            from file in ChartView.Files(charts(d), Permalinks.Disclosure(d), theme.Strings)
-            select file with { Source = DisclosureSource(region, d) });
+            from file in ChartView.Files(charts(d), Permalinks.Disclosure(d), theme.Strings, DisclosureSource(region, d))
+            select file);
 
     // reports.csv beside each itemised disclosure, and every entry of the site in data/all-reports.csv and .json.
     private static IEnumerable<Document> OpenDataDocuments(PublicSite site, Permalinks links)
@@ -101,7 +102,7 @@ public static class SitePipelines
             {
                 var rows = ReportTable.Rows(region, d, e => links.Href(Permalinks.Report(d, e))).ToList();
                 all.AddRange(rows);
-                yield return new Document(Permalinks.Disclosure(d) + Pages.DataPage.DisclosureCsv) { Content = ReportTable.Csv(rows), Source = DisclosureSource(region, d) };
+                yield return Document.Later(Permalinks.Disclosure(d) + Pages.DataPage.DisclosureCsv, DisclosureSource(region, d), () => ReportTable.Csv(rows));
             }
         }
 
@@ -112,11 +113,8 @@ public static class SitePipelines
     private static IEnumerable<Document> DataDocuments(PublicSite site, Permalinks links) =>
         from region in site.Regions
         from d in region.Disclosures
-        select new Document(Permalinks.DisclosureData(d))
-        {
-            Content = DataJson.Serialize(Data.DisclosureData.From(d, links.Href, Permalinks.Disclosure(d), e => Permalinks.Report(d, e))),
-            Source = DisclosureSource(region, d),
-        };
+        select Document.Later(Permalinks.DisclosureData(d), DisclosureSource(region, d),
+            () => DataJson.Serialize(Data.DisclosureData.From(d, links.Href, Permalinks.Disclosure(d), e => Permalinks.Report(d, e))));
 
     private static string DisclosureSource(PublicRegion region, PublicDisclosure d) => $"regions/{region.Slug}/{d.Year}/disclosure.md";
 }

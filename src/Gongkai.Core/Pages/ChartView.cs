@@ -17,11 +17,11 @@ public sealed record ChartView(ChartSpec Spec, RawHtml Svg, string Id, string Js
             links.Href(FilePath(pagePath, c, "json")), links.Href(FilePath(pagePath, c, "csv"))))];
 
     /// <summary>The JSON (Chart.js configuration) and CSV documents of a page's charts, written beside it under <c>charts/</c>.</summary>
-    public static IEnumerable<Document> Files(IReadOnlyList<ChartSpec> charts, string pagePath, UiStrings t) =>
+    public static IEnumerable<Document> Files(IReadOnlyList<ChartSpec> charts, string pagePath, UiStrings t, string? source = null) =>
         charts.SelectMany(c => new[]
         {
-            new Document(FilePath(pagePath, c, "json")) { Content = DataJson.Serialize(ChartJsConfig.From(c)) },
-            new Document(FilePath(pagePath, c, "csv")) { Content = ChartCsv.Render(c, t["charts.label"], t["charts.note"]) },
+            Document.Later(FilePath(pagePath, c, "json"), source, () => DataJson.Serialize(ChartJsConfig.From(c))),
+            Document.Later(FilePath(pagePath, c, "csv"), source, () => ChartCsv.Render(c, t["charts.label"], t["charts.note"])),
         });
 
     private static string FilePath(string pagePath, ChartSpec chart, string extension) => $"{pagePath}charts/{chart.Name}.{extension}";

@@ -19,35 +19,35 @@ public static class DisclosurePages
     }
 
     /// <summary>One document per disclosure.</summary>
-    public static IEnumerable<Document> Create(PublicSite site, PageModel pages, Func<PublicDisclosure, IReadOnlyList<ChartSpec>> charts)
+    public static IEnumerable<Document> Create(PublicSite site, PageModel pages, Func<PublicDisclosure, IReadOnlyList<ChartSpec>> charts) =>
+        from region in site.Regions
+        from d in region.Disclosures
+        let source = $"regions/{region.Slug}/{d.Year}/disclosure.md"
+        select PageModel.Later(Permalinks.Disclosure(d), source, () => Page(site, pages, charts, region, d, source));
+
+    private static Document Page(PublicSite site, PageModel pages, Func<PublicDisclosure, IReadOnlyList<ChartSpec>> charts,
+        PublicRegion region, PublicDisclosure d, string source)
     {
-        foreach (var region in site.Regions)
+        var dataHref = pages.Links.Href(Permalinks.DisclosureData(d));
+        var csvHref = d.IsItemised ? pages.Links.Href(Permalinks.Disclosure(d) + DataPage.DisclosureCsv) : null;
+        var rows = d.Entries?.Select(e => new CatalogueRow(e, e.IsPublished ? pages.Links.Href(Permalinks.Report(d, e)) : null)).ToList();
+        var values = new ScriptObject
         {
-            foreach (var d in region.Disclosures)
-            {
-                var dataHref = pages.Links.Href(Permalinks.DisclosureData(d));
-                var csvHref = d.IsItemised ? pages.Links.Href(Permalinks.Disclosure(d) + DataPage.DisclosureCsv) : null;
-                var rows = d.Entries?.Select(e => new CatalogueRow(e, e.IsPublished ? pages.Links.Href(Permalinks.Report(d, e)) : null)).ToList();
-                var values = new ScriptObject
-                {
-                    ["region"] = region,
-                    ["disclosure"] = d,
-                    ["rows"] = rows,
-                    ["published_count"] = d.Evaluation.ReportCount - d.Evaluation.WithheldCount,
-                    ["withheld_reason"] = CommonReason(d),
-                    ["data_href"] = dataHref,
-                    ["csv_href"] = csvHref,
-                    ["charts"] = ChartView.For(charts(d), Permalinks.Disclosure(d), pages.Links),
-                };
-                var title = pages.Strings.Format("pages.disclosure_title", region.Name, d.FiscalYear, d.Title);
-                var e = d.Evaluation;
-                var description = pages.Strings.Format("pages.disclosure_description",
-                    region.Name, d.FiscalYear, e.ObjectCount, Formats.Money(e.TotalAmount), e.ReportCount, e.WithheldCount);
-                values["json_ld"] = new RawHtml(DatasetJsonLd.For(d, site.Info, title, description, pages.Links.Href(Permalinks.Disclosure(d)), dataHref, csvHref));
-                yield return pages.Page(Permalinks.Disclosure(d), "disclosure", title, description, pages.DisclosureTrail(region, d), values,
-                    d.Body, $"regions/{region.Slug}/{d.Year}/disclosure.md", charts(d).Count > 0 ? ChartView.Scripts : null,
-                    SearchFacets.ForDisclosure(region, d, title, site.Info, pages.Strings));
-            }
-        }
+            ["region"] = region,
+            ["disclosure"] = d,
+            ["rows"] = rows,
+            ["published_count"] = d.Evaluation.ReportCount - d.Evaluation.WithheldCount,
+            ["withheld_reason"] = CommonReason(d),
+            ["data_href"] = dataHref,
+            ["csv_href"] = csvHref,
+            ["charts"] = ChartView.For(charts(d), Permalinks.Disclosure(d), pages.Links),
+        };
+        var title = pages.Strings.Format("pages.disclosure_title", region.Name, d.FiscalYear, d.Title);
+        var e = d.Evaluation;
+        var description = pages.Strings.Format("pages.disclosure_description",
+            region.Name, d.FiscalYear, e.ObjectCount, Formats.Money(e.TotalAmount), e.ReportCount, e.WithheldCount);
+        values["json_ld"] = new RawHtml(DatasetJsonLd.For(d, site.Info, title, description, pages.Links.Href(Permalinks.Disclosure(d)), dataHref, csvHref));
+        return pages.Page(Permalinks.Disclosure(d), "disclosure", title, description, pages.DisclosureTrail(region, d), values,
+            d.Body, source, charts(d).Count > 0 ? ChartView.Scripts : null, SearchFacets.ForDisclosure(region, d, title, site.Info, pages.Strings));
     }
 }

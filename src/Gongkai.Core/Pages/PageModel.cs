@@ -54,6 +54,13 @@ public sealed class PageModel(PublicSite site, Permalinks links, UiStrings strin
             .With(MetadataKeys.Path, path);
     }
 
+    /// <summary>
+    /// A page at <paramref name="path"/> made by <paramref name="make"/> (with <see cref="Page"/>) only if it is to be
+    /// written: pages of unchanged regions are never made.
+    /// </summary>
+    public static Document Later(string path, string source, Func<Document> make) =>
+        new Document(Permalinks.FileOf(path)) { Source = source, Make = make }.With(MetadataKeys.Path, path);
+
     /// <summary>The trail from the home page to a site-wide page such as the catalogue or search.</summary>
     public IReadOnlyList<Crumb> SectionTrail(string title, string path) =>
     [

@@ -14,20 +14,25 @@ public static class ReportPages
         foreach (var (region, disclosure, entry) in Published(site))
         {
             var path = Permalinks.Report(disclosure, entry);
-            var values = new ScriptObject
-            {
-                ["region"] = region,
-                ["disclosure"] = disclosure,
-                ["entry"] = entry,
-                ["disclosure_href"] = pages.Links.Href(Permalinks.Disclosure(disclosure)),
-                ["attachments"] = entry.Attachments.Select(a => new { a.FileName, Href = pages.Links.Href(path + a.FileName) }).ToList(),
-                ["has_body"] = entry.BodyMarkdown is not null,
-            };
-            var description = pages.Strings.Format("pages.report_description", region.Name, disclosure.FiscalYear, entry.Title);
-            yield return pages.Page(path, "report", entry.Title!, description, pages.DisclosureTrail(region, disclosure), values,
-                entry.BodyMarkdown ?? "", $"regions/{region.Slug}/{disclosure.Year}/reports.json",
-                search: SearchFacets.ForReport(region, disclosure, entry, site.Info, pages.Strings));
+            var source = $"regions/{region.Slug}/{disclosure.Year}/reports.json";
+            yield return PageModel.Later(path, source, () => Page(site, pages, region, disclosure, entry, path, source));
         }
+    }
+
+    private static Document Page(PublicSite site, PageModel pages, PublicRegion region, PublicDisclosure disclosure, PublicEntry entry, string path, string source)
+    {
+        var values = new ScriptObject
+        {
+            ["region"] = region,
+            ["disclosure"] = disclosure,
+            ["entry"] = entry,
+            ["disclosure_href"] = pages.Links.Href(Permalinks.Disclosure(disclosure)),
+            ["attachments"] = entry.Attachments.Select(a => new { a.FileName, Href = pages.Links.Href(path + a.FileName) }).ToList(),
+            ["has_body"] = entry.BodyMarkdown is not null,
+        };
+        var description = pages.Strings.Format("pages.report_description", region.Name, disclosure.FiscalYear, entry.Title);
+        return pages.Page(path, "report", entry.Title!, description, pages.DisclosureTrail(region, disclosure), values,
+            entry.BodyMarkdown ?? "", source, search: SearchFacets.ForReport(region, disclosure, entry, site.Info, pages.Strings));
     }
 
     /// <summary>One copy document per attachment of a published entry.</summary>

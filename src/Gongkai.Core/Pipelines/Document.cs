@@ -20,11 +20,21 @@ public sealed record Document(string Destination)
     /// </summary>
     public bool Unchanged { get; init; }
 
+    /// <summary>
+    /// Makes the document in full (content, metadata) once it is known to be written: a document the build keeps
+    /// unchanged is never made. Its own metadata (path, scope) is kept. See <see cref="Later(string, string?, Func{string})"/>.
+    /// </summary>
+    public Func<Document>? Make { get; init; }
+
     /// <summary>The input file this document comes from (relative to the input root), for messages.</summary>
     public string? Source { get; init; }
 
     /// <summary>Values later modules and templates read; keys are the module's own, e.g. <c>model</c>, <c>layout</c>.</summary>
     public ImmutableDictionary<string, object?> Metadata { get; init; } = ImmutableDictionary<string, object?>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>A document whose content is made only if it is to be written.</summary>
+    public static Document Later(string destination, string? source, Func<string> content) =>
+        new(destination) { Source = source, Make = () => new Document(destination) { Source = source, Content = content() } };
 
     /// <summary>A copy with one metadata value set.</summary>
     public Document With(string key, object? value) => this with { Metadata = Metadata.SetItem(key, value) };
