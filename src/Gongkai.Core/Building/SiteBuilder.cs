@@ -44,6 +44,7 @@ public static class SiteBuilder
         // validation below. Checking permanent links needs every page in staging, so a build against a previous manifest
         // always runs in full.
         var inputFiles = InputFiles.Read(options.Input);
+        var inputHash = inputFiles.Hash;
         var cache = new BuildCache(options);
         var keys = options.PreviousManifest is null && Directory.Exists(options.Input) ? BuildKeys.For(inputFiles.Hashes, inputFiles.Hash, options) : null;
         Phase("read and hash input");
@@ -58,6 +59,7 @@ public static class SiteBuilder
         // Pages of unchanged regions are kept only while nothing site-wide (site.json, theme, options, generator) changed.
         var reuse = previous is not null && previous.SiteKey == keys!.Site ? previous : null;
 
+        // The input's bytes are not used after this, so the collector may take them while pages are made.
         var validation = SiteValidator.Validate(options.Input, inputFiles);
         var diagnostics = validation.Diagnostics;
         Phase("check input");
@@ -96,7 +98,7 @@ public static class SiteBuilder
             ? null
             : (destination, scope) => reuse.Outputs.TryGetValue(destination, out var was) && was == scope &&
                 reuse.Scopes.TryGetValue(scope, out var before) && keys!.Scopes.TryGetValue(scope, out var now) && before == now;
-        var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputFiles.Hash, site.Info.BaseUrl), shards, unchanged), options.EffectiveParallelism);
+        var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputHash, site.Info.BaseUrl), shards, unchanged), options.EffectiveParallelism);
         Phase("theme, publish, set-up");
         output.BeginStaging();
         EngineResult result;

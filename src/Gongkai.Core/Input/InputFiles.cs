@@ -12,16 +12,12 @@ public sealed class InputFiles
 {
     private readonly Dictionary<string, byte[]> _bytes;
 
-    private InputFiles(string root, IReadOnlyList<FileHash> hashes, Dictionary<string, byte[]> bytes)
+    private InputFiles(IReadOnlyList<FileHash> hashes, Dictionary<string, byte[]> bytes)
     {
-        Root = root;
         Hashes = hashes;
         Hash = BuildInfo.TreeHash(hashes);
         _bytes = bytes;
     }
-
-    /// <summary>The input folder, absolute.</summary>
-    public string Root { get; }
 
     /// <summary>Each file's relative path (with '/') and hash, in ordinal path order.</summary>
     public IReadOnlyList<FileHash> Hashes { get; }
@@ -35,7 +31,7 @@ public sealed class InputFiles
         var full = Path.GetFullPath(root);
         if (!Directory.Exists(full))
         {
-            return new InputFiles(full, [], new Dictionary<string, byte[]>(StringComparer.Ordinal));
+            return new InputFiles([], new Dictionary<string, byte[]>(StringComparer.Ordinal));
         }
 
         var files = Directory.GetFiles(full, "*", SearchOption.AllDirectories)
@@ -46,7 +42,6 @@ public sealed class InputFiles
             .Select(f => (f.Relative, f.Bytes, Hash: SHA256.HashData(f.Bytes)))
             .ToList();
         return new InputFiles(
-            full,
             [.. files.Select(f => new FileHash(f.Relative, f.Hash))],
             files.ToDictionary(f => f.Relative, f => f.Bytes, StringComparer.Ordinal));
     }
@@ -56,7 +51,4 @@ public sealed class InputFiles
 
     /// <summary>The bytes of the file at <paramref name="relative"/>, or null when there is none.</summary>
     public byte[]? Bytes(string relative) => _bytes.GetValueOrDefault(relative);
-
-    /// <summary>The absolute path of <paramref name="relative"/>.</summary>
-    public string Full(string relative) => Path.Combine(Root, relative);
 }
