@@ -42,12 +42,14 @@ public sealed record BuildInfo(string Generator, string Version, string InputHas
 
     /// <summary>The SHA-256 of every file under <paramref name="root"/> (except under <paramref name="skipFolder"/>), in ordinal path order.</summary>
     public static IReadOnlyList<FileHash> FileHashes(string root, string? skipFolder = null) =>
-        [.. Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+        [.. Files(root, skipFolder).AsParallel().AsOrdered().Select(f => new FileHash(f.Relative, SHA256.HashData(File.ReadAllBytes(f.Full))))];
+
+    /// <summary>Every file under <paramref name="root"/> (except under <paramref name="skipFolder"/>): its path relative to the root (with '/') and full path, in ordinal order of the relative path.</summary>
+    public static IEnumerable<(string Relative, string Full)> Files(string root, string? skipFolder = null) =>
+        Directory.GetFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => (Relative: Path.GetRelativePath(root, f).Replace('\\', '/'), Full: f))
             .Where(f => skipFolder is null || !f.Relative.Split('/').Contains(skipFolder))
-            .OrderBy(f => f.Relative, StringComparer.Ordinal)
-            .AsParallel().AsOrdered()
-            .Select(f => new FileHash(f.Relative, SHA256.HashData(File.ReadAllBytes(f.Full))))];
+            .OrderBy(f => f.Relative, StringComparer.Ordinal);
 }
 
 /// <summary>A file's path relative to the hashed root (with '/') and the SHA-256 of its bytes.</summary>

@@ -34,9 +34,7 @@ public sealed class InputFiles
             return new InputFiles([], new Dictionary<string, byte[]>(StringComparer.Ordinal));
         }
 
-        var files = Directory.GetFiles(full, "*", SearchOption.AllDirectories)
-            .Select(f => (Relative: Path.GetRelativePath(full, f).Replace('\\', '/'), Full: f))
-            .OrderBy(f => f.Relative, StringComparer.Ordinal)
+        var files = BuildInfo.Files(full)
             .AsParallel().AsOrdered()
             .Select(f => (f.Relative, Bytes: File.ReadAllBytes(f.Full)))
             .Select(f => (f.Relative, f.Bytes, Hash: SHA256.HashData(f.Bytes)))
