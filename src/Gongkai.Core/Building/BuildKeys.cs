@@ -37,11 +37,11 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
     /// </summary>
     public static BuildKeys For(IReadOnlyList<FileHash> input, string inputHash, BuildOptions options)
     {
-        var scopes = input.Where(f => ScopeOf(f.Relative) is not null).GroupBy(f => ScopeOf(f.Relative)!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => BuildInfo.TreeHash(g), StringComparer.Ordinal);
+        var byScope = input.GroupBy(f => ScopeOf(f.Relative) ?? "", StringComparer.Ordinal).ToList();
+        var scopes = byScope.Where(g => g.Key != "").ToDictionary(g => g.Key, g => BuildInfo.TreeHash(g), StringComparer.Ordinal);
         var site = Hash(
             Generator,
-            BuildInfo.TreeHash(input.Where(f => ScopeOf(f.Relative) is null)),
+            BuildInfo.TreeHash(byScope.Where(g => g.Key == "").SelectMany(g => g)),
             Directory.Exists(options.Theme) ? BuildInfo.TreeHash(options.Theme, skipFolder: "node_modules") : "",
             options.BaseUrl ?? "",
             options.Search.ToString(),
