@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -15,6 +16,8 @@ public sealed record VendorAsset(string Destination, string Source);
 /// </summary>
 public static class ThemePackages
 {
+    private static readonly Lock InstallGate = new();
+
     /// <summary>The vendor files of a theme, installing its packages first if any is missing.</summary>
     public static IReadOnlyList<VendorAsset> Ensure(string themeRoot)
     {
@@ -25,14 +28,16 @@ public static class ThemePackages
         }
 
         var assets = ReadAssets(manifest, themeRoot);
-        if (assets.All(a => File.Exists(a.Source)) && Directory.Exists(Path.Combine(themeRoot, "node_modules")))
+        if (Installed(themeRoot, assets))
         {
             return assets;
         }
 
-        using (InstallLock(themeRoot))
+        // Threads of one process wait on the gate (a record lock does not keep them apart), processes on the lock file.
+        lock (InstallGate)
         {
-            if (!assets.All(a => File.Exists(a.Source)) || !Directory.Exists(Path.Combine(themeRoot, "node_modules")))
+            using var installLock = InstallLock(themeRoot);
+            if (!Installed(themeRoot, assets))
             {
                 Install(themeRoot);
             }
@@ -92,7 +97,13 @@ public static class ThemePackages
         }
     }
 
-    // Builds and tests may run at once on a fresh clone; only one of them installs.
+    // npm writes node_modules/.package-lock.json when an install is complete: node_modules alone may be half-written
+    // by another build installing at this moment.
+    private static bool Installed(string themeRoot, IReadOnlyList<VendorAsset> assets) =>
+        File.Exists(Path.Combine(themeRoot, "node_modules", ".package-lock.json")) && assets.All(a => File.Exists(a.Source));
+
+    // Builds and tests may run at once on a fresh clone; only one of them installs. A record lock (fcntl) where there is
+    // one, because the CLI turns off the whole-file locks that FileShare.None relies on (System.IO.DisableFileLocking).
     private static FileStream InstallLock(string themeRoot)
     {
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(themeRoot)))[..16];
@@ -101,12 +112,29 @@ public static class ThemePackages
         {
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return OperatingSystem.IsMacOS()
+                    ? new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)
+                    : Locked(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite));
             }
             catch (IOException) when (attempt < 1200)
             {
                 Thread.Sleep(100);
             }
+        }
+    }
+
+    [UnsupportedOSPlatform("macos")]
+    private static FileStream Locked(FileStream stream)
+    {
+        try
+        {
+            stream.Lock(0, 1);
+            return stream;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
         }
     }
 }

@@ -1,4 +1,5 @@
 using Gongkai.Building;
+using Gongkai.Rendering;
 using Gongkai.Search;
 using Gongkai.Tests.Support;
 
@@ -147,6 +148,7 @@ public sealed class IncrementalBuildTests : IDisposable
     // A copy of the theme whose Pagefind fails while the returned marker file exists, and runs the real one otherwise.
     private string FailingSearchTheme(out string failNow)
     {
+        ThemePackages.Ensure(Repo.Theme);
         var real = Pagefind.FindBinary(Repo.Theme) ?? throw new InvalidOperationException("the theme has no Pagefind");
         var theme = _temp["theme"];
         foreach (var file in Directory.GetFiles(Repo.Theme, "*", SearchOption.AllDirectories)
