@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Gongkai.Data;
 using Gongkai.Validation;
 using Spectre.Console;
@@ -32,7 +31,7 @@ internal static class CheckCommand
         var result = SiteValidator.Validate(input);
         if (format == "json")
         {
-            Console.Out.Write(JsonSerializer.Serialize(result.Diagnostics.Select(DiagnosticJson.From), DataJson.Options) + "\n");
+            Console.Out.Write(DataJson.Serialize(result.Diagnostics.Select(DiagnosticJson.From).ToList()));
         }
         else
         {
@@ -44,13 +43,5 @@ internal static class CheckCommand
         }
 
         return result.Passes(warningsAsErrors) ? 0 : 1;
-    }
-
-    /// <summary>The JSON shape of a diagnostic for CI systems.</summary>
-    private sealed record DiagnosticJson(string Code, string Severity, string File, int Line, int Column, string? Field, string Message, string? Hint)
-    {
-        public static DiagnosticJson From(Diagnostic d) =>
-            new(d.Code, d.Severity == Validation.Severity.Error ? "error" : "warning", d.Location.File, d.Location.Line, d.Location.Column,
-                d.Field, d.Message, d.Hint);
     }
 }

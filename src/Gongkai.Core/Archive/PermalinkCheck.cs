@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Gongkai.Data;
 
 namespace Gongkai.Archive;
@@ -9,7 +8,7 @@ public static class PermalinkCheck
     /// <summary>The page paths listed in <paramref name="previousManifest"/> that the site in <paramref name="site"/> no longer has.</summary>
     public static IReadOnlyList<string> Missing(string previousManifest, string site)
     {
-        var manifest = JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllText(previousManifest), DataJson.Options)
+        var manifest = DataJson.Deserialize<SnapshotManifest>(File.ReadAllText(previousManifest))
             ?? throw new InvalidDataException($"{previousManifest}: not a snapshot manifest");
         return [.. manifest.Files
             .Select(f => f.Path)

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Gongkai.Archive.Wacz;
 using Gongkai.Data;
 
@@ -34,7 +33,7 @@ public static class Snapshot
             throw new InvalidDataException($"{site} has no {BuildInfo.FileName}: is it a site built by gongkai?");
         }
 
-        var info = JsonSerializer.Deserialize<BuildInfo>(File.ReadAllText(buildInfoPath), DataJson.Options)!;
+        var info = DataJson.Deserialize<BuildInfo>(File.ReadAllText(buildInfoPath))!;
         var publicUrl = wacz ? PublicUrl(info, siteUrl) : null;
         var files = Directory.GetFiles(site, "*", SearchOption.AllDirectories)
             .Select(f => (Relative: Path.GetRelativePath(site, f).Replace('\\', '/'), Full: f))

@@ -1,7 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Gongkai.Archive.Wacz;
 using Gongkai.Data;
 
@@ -26,7 +25,7 @@ public static class SnapshotVerifier
             return [$"{manifestPath}: manifest missing"];
         }
 
-        var manifest = JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllText(manifestPath), DataJson.Options)!;
+        var manifest = DataJson.Deserialize<SnapshotManifest>(File.ReadAllText(manifestPath))!;
         var unpacked = Path.Combine(folder, "site");
         var actual = !File.Exists(path) && Directory.Exists(unpacked) ? HashFolder(unpacked) : HashArchive(Path.Combine(folder, Snapshot.ArchiveName));
 

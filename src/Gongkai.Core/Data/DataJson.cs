@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Gongkai.Data;
 
@@ -15,8 +16,24 @@ public static class DataJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
         NewLine = "\n",
+        TypeInfoResolver = DataJsonContext.Default,
     };
 
+    /// <summary>The same options on one line: for JSON lines, and files only the generator reads.</summary>
+    public static JsonSerializerOptions OneLine { get; } = new(Options) { WriteIndented = false };
+
     /// <summary>Serialises a value, ending with a newline.</summary>
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options) + "\n";
+    public static string Serialize<T>(T value) => Serialize(value, Options) + "\n";
+
+    /// <summary>Serialises a value with <paramref name="options"/> made from <see cref="Options"/> (so they know its type).</summary>
+    public static string Serialize<T>(T value, JsonSerializerOptions options) => JsonSerializer.Serialize(value, TypeInfo<T>(options));
+
+    /// <summary>Reads a value written with <see cref="Serialize{T}(T)"/>.</summary>
+    public static T? Deserialize<T>(ReadOnlySpan<byte> json) => JsonSerializer.Deserialize(json, TypeInfo<T>(Options));
+
+    /// <summary>Reads a value written with <see cref="Serialize{T}(T)"/>.</summary>
+    public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize(json, TypeInfo<T>(Options));
+
+    // The compiled serialisation code of T (see DataJsonContext), bound to the options' encoder, naming and indenting.
+    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 }

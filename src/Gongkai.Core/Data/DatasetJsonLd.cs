@@ -23,7 +23,7 @@ public static class DatasetJsonLd
     /// <summary>The JSON-LD of a disclosure; links are as the page writes them (<paramref name="page"/>, <paramref name="json"/>, <paramref name="csv"/>).</summary>
     public static string For(PublicDisclosure d, SiteInfo site, string name, string description, string page, string json, string? csv)
     {
-        var distribution = new JsonArray { Download("application/json", json) };
+        var distribution = new JsonArray(Download("application/json", json));
         if (csv is not null)
         {
             distribution.Add(Download("text/csv", csv));
@@ -61,6 +61,6 @@ public static class DatasetJsonLd
         return dataset.ToJsonString(Options);
     }
 
-    private static JsonObject Download(string format, string url) =>
-        new() { ["@type"] = "DataDownload", ["encodingFormat"] = format, ["contentUrl"] = url };
+    private static JsonNode Download(string format, string url) =>
+        new JsonObject { ["@type"] = "DataDownload", ["encodingFormat"] = format, ["contentUrl"] = url };
 }

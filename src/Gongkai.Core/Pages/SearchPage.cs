@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Gongkai.Pipelines;
 using Gongkai.Rendering;
 using Gongkai.Search;
@@ -37,6 +37,6 @@ public static class SearchPage
             strings[filter] = t["search.filter_" + filter];
         }
 
-        return JsonSerializer.Serialize(new SortedDictionary<string, string>(strings, StringComparer.Ordinal));
+        return new JsonObject(strings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))).ToJsonString();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Gongkai.Data;
 using Gongkai.Input.Binding;
 
@@ -97,5 +96,5 @@ public static class Scaffold
         ];
     }
 
-    private static string Json(string text) => JsonSerializer.Serialize(text, DataJson.Options);
+    private static string Json(string text) => DataJson.Serialize(text, DataJson.Options);
 }

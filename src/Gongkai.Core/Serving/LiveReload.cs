@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Gongkai.Rendering;
 
 namespace Gongkai.Serving;
@@ -7,7 +7,7 @@ namespace Gongkai.Serving;
 public sealed record PreviewState(int Build, bool Ok, IReadOnlyList<string> Errors)
 {
     /// <summary>The state as the live-reload script receives it.</summary>
-    public string ToJson() => JsonSerializer.Serialize(new { build = Build, ok = Ok, errors = Errors });
+    public string ToJson() => new JsonObject { ["build"] = Build, ["ok"] = Ok, ["errors"] = new JsonArray([.. Errors.Select(e => JsonValue.Create(e))]) }.ToJsonString();
 }
 
 /// <summary>
@@ -22,7 +22,7 @@ public static class LiveReload
     /// <summary>The page with the script before its closing body tag (at the end when there is none).</summary>
     public static string Inject(string html, string prefix, int build)
     {
-        var script = $"<script>{Script.Replace("%EVENTS%", JsonSerializer.Serialize(prefix + EventsPath)).Replace("%BUILD%", build.ToString(System.Globalization.CultureInfo.InvariantCulture))}</script>\n";
+        var script = $"<script>{Script.Replace("%EVENTS%", JsonValue.Create(prefix + EventsPath).ToJsonString()).Replace("%BUILD%", build.ToString(System.Globalization.CultureInfo.InvariantCulture))}</script>\n";
         var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         return end < 0 ? html + script : html.Insert(end, script);
     }

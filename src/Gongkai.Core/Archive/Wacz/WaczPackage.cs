@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Gongkai.Data;
@@ -29,8 +28,6 @@ public static partial class WaczPackage
     // ZIP cannot store times before 1980.
     private static readonly DateTimeOffset ZipTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly JsonSerializerOptions LineJson = new(DataJson.Options) { WriteIndented = false };
-
     /// <summary>
     /// Writes the package of the site's <paramref name="files"/> (relative path, full path; sorted) to <paramref name="path"/>;
     /// <paramref name="siteUrl"/> is the absolute URL the site is published at (ending in '/').
@@ -45,19 +42,19 @@ public static partial class WaczPackage
         var writer = new WarcWriter(warc, Path.GetFileName(Warc), when);
         writer.WriteInfo(software);
         var index = new List<string>();
-        var pages = new List<string> { JsonSerializer.Serialize(new { format = "json-pages-1.0", id = "pages", title = "All Pages" }, LineJson) };
+        var pages = new List<string> { DataJson.Serialize(new PagesHeader("json-pages-1.0", "pages", "All Pages"), DataJson.OneLine) };
         foreach (var (relative, full) in files)
         {
             var url = new Uri(siteUrl, UrlPathOf(relative));
             var payload = File.ReadAllBytes(full);
             var type = SiteFiles.ContentType(full);
             var position = writer.WriteResponse(url.AbsoluteUri, type, payload);
-            index.Add($"{Surt.Of(url)} {timestamp} " + JsonSerializer.Serialize(new CdxjFields(url.AbsoluteUri, type.Split(';')[0], "200",
+            index.Add($"{Surt.Of(url)} {timestamp} " + DataJson.Serialize(new CdxjFields(url.AbsoluteUri, type.Split(';')[0], "200",
                 WarcWriter.Digest(payload), position.Length.ToString(CultureInfo.InvariantCulture),
-                position.Offset.ToString(CultureInfo.InvariantCulture), Path.GetFileName(Warc)), LineJson));
+                position.Offset.ToString(CultureInfo.InvariantCulture), Path.GetFileName(Warc)), DataJson.OneLine));
             if (type.StartsWith("text/html", StringComparison.Ordinal))
             {
-                pages.Add(JsonSerializer.Serialize(new PageLine(Id(url), url.AbsoluteUri, isoDate, TitleOf(payload)), LineJson));
+                pages.Add(DataJson.Serialize(new PageLine(Id(url), url.AbsoluteUri, isoDate, TitleOf(payload)), DataJson.OneLine));
             }
         }
 
@@ -72,7 +69,7 @@ public static partial class WaczPackage
             "data-package", "1.1.1", title, isoDate, software, new Uri(siteUrl, "").AbsoluteUri, isoDate,
             [.. parts.Select(p => new Resource(Path.GetFileName(p.Path), p.Path, Sha256(p.Bytes), p.Bytes.LongLength))])));
         parts.Add((DataPackage, dataPackage));
-        parts.Add((DataPackageDigest, Encoding.UTF8.GetBytes(DataJson.Serialize(new { path = DataPackage, hash = Sha256(dataPackage) }))));
+        parts.Add((DataPackageDigest, Encoding.UTF8.GetBytes(DataJson.Serialize(new DigestJson(DataPackage, Sha256(dataPackage))))));
 
         using var zip = new ZipArchive(File.Create(path), ZipArchiveMode.Create);
         foreach (var (name, bytes) in parts)
@@ -100,13 +97,17 @@ public static partial class WaczPackage
     [GeneratedRegex("<title>(.*?)</title>", RegexOptions.Singleline)]
     private static partial Regex TitlePattern();
 
-    private sealed record CdxjFields(string Url, string Mime, string Status, string Digest, string Length, string Offset, string Filename);
+    internal sealed record CdxjFields(string Url, string Mime, string Status, string Digest, string Length, string Offset, string Filename);
 
-    private sealed record PageLine(string Id, string Url, string Ts, string? Title);
+    internal sealed record PagesHeader(string Format, string Id, string Title);
 
-    private sealed record Resource(string Name, string Path, string Hash, long Bytes);
+    internal sealed record PageLine(string Id, string Url, string Ts, string? Title);
 
-    private sealed record DataPackageJson(
+    internal sealed record Resource(string Name, string Path, string Hash, long Bytes);
+
+    internal sealed record DigestJson(string Path, string Hash);
+
+    internal sealed record DataPackageJson(
         string Profile,
         [property: JsonPropertyName("wacz_version")] string WaczVersion,
         string Title,
