@@ -40,18 +40,26 @@ public static class SiteBuilder
             mark = watch.Elapsed;
         }
 
-        // Hashed once: the build keys and build-info.json both name the input tree. A missing input folder is reported by
-        // validation below. Checking permanent links needs every page in staging, so a build against a previous manifest
-        // always runs in full.
-        var inputFiles = InputFiles.Read(options.Input);
-        var inputHash = inputFiles.Hash;
+        // Checking permanent links needs every page in staging, so a build against a previous manifest always runs in full.
         var cache = new BuildCache(options);
-        var keys = options.PreviousManifest is null && Directory.Exists(options.Input) ? BuildKeys.For(inputFiles.Hashes, inputFiles.Hash, options) : null;
-        Phase("read and hash input");
-        var previous = keys is null ? null : cache.Load();
+        var incremental = options.PreviousManifest is null && Directory.Exists(options.Input);
+        var previous = incremental ? cache.Load() : null;
         Phase("check the last build");
+
+        // Hashed once: the build keys and build-info.json both name the input tree. Files the last build saw with the same
+        // size and time keep their hash unread. A missing input folder is reported by validation below.
+        var inputFiles = InputFiles.Read(options.Input, previous?.Inputs);
+        var inputHash = inputFiles.Hash;
+        var keys = incremental ? BuildKeys.For(inputFiles.Hashes, inputFiles.Hash, options) : null;
+        Phase("read and hash input");
         if (previous is not null && previous.Key == keys!.Full)
         {
+            // Files that had not settled last time have now: remember them, so the next check does not read them again.
+            if (inputFiles.Stats.Count != previous.Inputs.Count)
+            {
+                cache.Save(previous with { Inputs = inputFiles.Stats });
+            }
+
             return new BuildResult(true, previous.Warnings, null, previous.Pages, previous.Files, previous.Bytes, watch.Elapsed,
                 new Dictionary<string, TimeSpan>(), null, UpToDate: true);
         }
@@ -171,7 +179,7 @@ public static class SiteBuilder
             cache.Save(new BuildStamp(keys.Full, keys.Site, keys.Scopes,
                 documents.ToDictionary(d => d.Destination, d => d.Get<string>(Modules.MetadataKeys.Scope), StringComparer.Ordinal),
                 search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
-                pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)]));
+                pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)], inputFiles.Stats));
         }
 
         return new BuildResult(

@@ -1,22 +1,36 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Gongkai.Archive;
 
 namespace Gongkai.Input;
 
+/// <summary>What a file's hash was when it had this size and modification time (UTC ticks); hash in lower-case hex.</summary>
+public sealed record InputStat(long Length, long Modified, string Hash);
+
 /// <summary>
-/// Every file of an input folder, read once: its bytes for the reader, and its SHA-256 for the build keys and
-/// build-info.json, in ordinal path order. Reading it all up front, in parallel, spares a build the second pass and
-/// the existence checks it would otherwise make file by file.
+/// Every file of an input folder: its SHA-256 for the build keys and build-info.json, in ordinal path order, and its
+/// bytes for the reader. Files are read once, in parallel, up front; a file whose size and modification time are those
+/// the last build recorded (<see cref="Read"/>'s <c>known</c>) keeps its recorded hash and is read only if asked for,
+/// so a build that finds nothing changed reads no input at all.
 /// </summary>
 public sealed class InputFiles
 {
-    private readonly Dictionary<string, byte[]> _bytes;
+    // A file changed within this long of being looked at could change again within the file system's time resolution
+    // without its modification time moving, so its size and time are not trusted next time (as git does with its index).
+    private static readonly TimeSpan Settled = TimeSpan.FromSeconds(2);
 
-    private InputFiles(IReadOnlyList<FileHash> hashes, Dictionary<string, byte[]> bytes)
+    private readonly string _root;
+    private readonly ConcurrentDictionary<string, byte[]> _bytes;
+    private readonly HashSet<string> _paths;
+
+    private InputFiles(string root, IReadOnlyList<FileHash> hashes, IReadOnlyDictionary<string, InputStat> stats, ConcurrentDictionary<string, byte[]> bytes)
     {
+        _root = root;
         Hashes = hashes;
         Hash = BuildInfo.TreeHash(hashes);
+        Stats = stats;
         _bytes = bytes;
+        _paths = [.. hashes.Select(h => h.Relative)];
     }
 
     /// <summary>Each file's relative path (with '/') and hash, in ordinal path order.</summary>
@@ -25,28 +39,51 @@ public sealed class InputFiles
     /// <summary>The tree hash of the whole input (see <see cref="BuildInfo.TreeHash(IEnumerable{FileHash})"/>).</summary>
     public string Hash { get; }
 
-    /// <summary>Reads every file under <paramref name="root"/>; a folder that does not exist has no files.</summary>
-    public static InputFiles Read(string root)
+    /// <summary>Size, time and hash of each file that had settled when it was looked at, for the next build's <see cref="Read"/>.</summary>
+    public IReadOnlyDictionary<string, InputStat> Stats { get; }
+
+    /// <summary>
+    /// Hashes every file under <paramref name="root"/> (a folder that does not exist has no files), taking the hash from
+    /// <paramref name="known"/> for a file whose size and modification time match it.
+    /// </summary>
+    public static InputFiles Read(string root, IReadOnlyDictionary<string, InputStat>? known = null)
     {
         var full = Path.GetFullPath(root);
+        var bytes = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
         if (!Directory.Exists(full))
         {
-            return new InputFiles([], new Dictionary<string, byte[]>(StringComparer.Ordinal));
+            return new InputFiles(full, [], new Dictionary<string, InputStat>(), bytes);
         }
 
+        var settled = (DateTime.UtcNow - Settled).Ticks;
         var files = BuildInfo.Files(full)
             .AsParallel().AsOrdered()
-            .Select(f => (f.Relative, Bytes: File.ReadAllBytes(f.Full)))
-            .Select(f => (f.Relative, f.Bytes, Hash: SHA256.HashData(f.Bytes)))
+            .Select(f =>
+            {
+                var info = new FileInfo(f.Full);
+                var (length, modified) = (info.Length, info.LastWriteTimeUtc.Ticks);
+                if (known?.GetValueOrDefault(f.Relative) is { } was && was.Length == length && was.Modified == modified)
+                {
+                    return (f.Relative, Stat: was, Hash: Convert.FromHexString(was.Hash));
+                }
+
+                var read = File.ReadAllBytes(f.Full);
+                bytes[f.Relative] = read;
+                var hash = SHA256.HashData(read);
+                return (f.Relative, Stat: new InputStat(read.LongLength, modified, Convert.ToHexStringLower(hash)), Hash: hash);
+            })
             .ToList();
         return new InputFiles(
+            full,
             [.. files.Select(f => new FileHash(f.Relative, f.Hash))],
-            files.ToDictionary(f => f.Relative, f => f.Bytes, StringComparer.Ordinal));
+            files.Where(f => f.Stat.Modified < settled).ToDictionary(f => f.Relative, f => f.Stat, StringComparer.Ordinal),
+            bytes);
     }
 
     /// <summary>True when the input has a file at <paramref name="relative"/> (with '/').</summary>
-    public bool Contains(string relative) => _bytes.ContainsKey(relative);
+    public bool Contains(string relative) => _paths.Contains(relative);
 
     /// <summary>The bytes of the file at <paramref name="relative"/>, or null when there is none.</summary>
-    public byte[]? Bytes(string relative) => _bytes.GetValueOrDefault(relative);
+    public byte[]? Bytes(string relative) =>
+        _paths.Contains(relative) ? _bytes.GetOrAdd(relative, r => File.ReadAllBytes(Path.Combine(_root, r))) : null;
 }

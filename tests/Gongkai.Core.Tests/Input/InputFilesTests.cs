@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gongkai.Input;
+using Gongkai.Tests.Support;
+
+namespace Gongkai.Tests.Input;
+
+public sealed class InputFilesTests : IDisposable
+{
+    private static readonly DateTime LongAgo = new(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void A_file_with_the_recorded_size_and_time_keeps_its_recorded_hash_unread()
+    {
+        var same = Settled("same.md", "甲");
+        var touched = Settled("touched.md", "乙");
+        var planted = new string('a', 64);
+        var known = new Dictionary<string, InputStat>
+        {
+            ["same.md"] = new(new FileInfo(same).Length, LongAgo.Ticks, planted),
+            // Same size, another time: hashed again.
+            ["touched.md"] = new(new FileInfo(touched).Length, LongAgo.Ticks - 1, planted),
+        };
+
+        var files = InputFiles.Read(_temp.Path, known);
+
+        Assert.Equal(planted, Convert.ToHexStringLower(files.Hashes.Single(h => h.Relative == "same.md").Hash));
+        Assert.Equal(Sha("乙"), Convert.ToHexStringLower(files.Hashes.Single(h => h.Relative == "touched.md").Hash));
+        Assert.Equal(planted, files.Stats["same.md"].Hash);
+        Assert.Equal(Sha("乙"), files.Stats["touched.md"].Hash);
+    }
+
+    [Fact]
+    public void Bytes_of_a_file_not_read_up_front_are_read_when_asked_for()
+    {
+        var path = Settled("report.md", "丙");
+        var known = new Dictionary<string, InputStat> { ["report.md"] = new(new FileInfo(path).Length, LongAgo.Ticks, Sha("丙")) };
+
+        var files = InputFiles.Read(_temp.Path, known);
+
+        Assert.Equal("丙", Encoding.UTF8.GetString(files.Bytes("report.md")!));
+        Assert.Null(files.Bytes("missing.md"));
+        Assert.False(files.Contains("missing.md"));
+    }
+
+    [Fact]
+    public void A_file_changed_just_now_is_not_remembered_by_size_and_time()
+    {
+        Settled("old.md", "丁");
+        _temp.Write("new.md", "戊");
+
+        var files = InputFiles.Read(_temp.Path);
+
+        Assert.Equal(["old.md"], files.Stats.Keys);
+        Assert.Equal(["new.md", "old.md"], files.Hashes.Select(h => h.Relative));
+    }
+
+    private string Settled(string relative, string text)
+    {
+        var path = _temp.Write(relative, text);
+        File.SetLastWriteTimeUtc(path, LongAgo);
+        return path;
+    }
+
+    private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
