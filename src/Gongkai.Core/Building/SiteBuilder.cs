@@ -67,6 +67,9 @@ public static class SiteBuilder
         // Pages of unchanged regions are kept only while nothing site-wide (site.json, theme, options, generator) changed.
         var reuse = previous is not null && previous.SiteKey == keys!.Site ? previous : null;
 
+        // Every file is parsed now: read those the hash check did not, in parallel.
+        inputFiles.ReadAll();
+
         // The input's bytes are not used after this, so the collector may take them while pages are made.
         var validation = SiteValidator.Validate(options.Input, inputFiles);
         var diagnostics = validation.Diagnostics;

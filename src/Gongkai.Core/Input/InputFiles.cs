@@ -80,6 +80,10 @@ public sealed class InputFiles
             bytes);
     }
 
+    /// <summary>Reads, in parallel, every file not read yet: the reader is about to ask for them all, one at a time.</summary>
+    public void ReadAll() =>
+        _paths.Where(p => !_bytes.ContainsKey(p)).AsParallel().ForAll(p => _bytes.TryAdd(p, File.ReadAllBytes(Path.Combine(_root, p))));
+
     /// <summary>True when the input has a file at <paramref name="relative"/> (with '/').</summary>
     public bool Contains(string relative) => _paths.Contains(relative);
 
