@@ -61,6 +61,17 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_added_to_the_output_by_hand_makes_the_next_build_a_full_one()
+    {
+        await Build();
+        var stray = Path.Combine(Output, "regions/demo/2023/reports/park/notes.txt");
+        File.WriteAllText(stray, "手工添加");
+
+        Assert.False((await Build()).UpToDate);
+        Assert.False(File.Exists(stray));
+    }
+
+    [Fact]
     public async Task A_theme_change_or_another_base_url_rebuilds()
     {
         var theme = _temp.CopyTree(Repo.Theme, "theme");
