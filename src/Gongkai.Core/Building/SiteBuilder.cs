@@ -52,14 +52,10 @@ public static class SiteBuilder
         var inputHash = inputFiles.Hash;
         var keys = incremental ? BuildKeys.For(inputFiles.Hashes, inputFiles.Hash, options) : null;
         Phase("read and hash input");
+        // A file that had not settled at the last build is read again by each check until the next build records it:
+        // cheaper than writing the whole stamp again.
         if (previous is not null && previous.Key == keys!.Full)
         {
-            // Files that had not settled last time have now: remember them, so the next check does not read them again.
-            if (inputFiles.Stats.Count != previous.Inputs.Count)
-            {
-                cache.Save(previous with { Inputs = inputFiles.Stats });
-            }
-
             return new BuildResult(true, previous.Warnings, null, previous.Pages, previous.Files, previous.Bytes, watch.Elapsed,
                 new Dictionary<string, TimeSpan>(), null, UpToDate: true);
         }
