@@ -82,12 +82,14 @@ public sealed class InputFiles
 
     /// <summary>Reads, in parallel, every file not read yet: the reader is about to ask for them all, one at a time.</summary>
     public void ReadAll() =>
-        _paths.Where(p => !_bytes.ContainsKey(p)).AsParallel().ForAll(p => _bytes.TryAdd(p, File.ReadAllBytes(Path.Combine(_root, p))));
+        _paths.Where(p => !_bytes.ContainsKey(p)).AsParallel().ForAll(p => _bytes.TryAdd(p, ReadFile(p)));
 
     /// <summary>True when the input has a file at <paramref name="relative"/> (with '/').</summary>
     public bool Contains(string relative) => _paths.Contains(relative);
 
     /// <summary>The bytes of the file at <paramref name="relative"/>, or null when there is none.</summary>
     public byte[]? Bytes(string relative) =>
-        _paths.Contains(relative) ? _bytes.GetOrAdd(relative, r => File.ReadAllBytes(Path.Combine(_root, r))) : null;
+        _paths.Contains(relative) ? _bytes.GetOrAdd(relative, ReadFile) : null;
+
+    private byte[] ReadFile(string relative) => File.ReadAllBytes(Path.Combine(_root, relative));
 }
