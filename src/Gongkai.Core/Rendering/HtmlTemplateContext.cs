@@ -5,8 +5,8 @@ using Scriban.Parsing;
 namespace Gongkai.Rendering;
 
 /// <summary>
-/// A Scriban context that HTML-escapes every value a template writes unless it is <see cref="RawHtml"/>, so a
-/// template cannot forget to escape input text. Formats numbers with the invariant culture.
+/// A Scriban context that HTML-escapes every value a template writes unless it is <see cref="RawHtml"/> or an
+/// <see cref="IHtmlFragment"/>, so a template cannot forget to escape input text. Formats numbers with the invariant culture.
 /// </summary>
 public sealed class HtmlTemplateContext : TemplateContext
 {
@@ -26,6 +26,13 @@ public sealed class HtmlTemplateContext : TemplateContext
     {
         null => this,
         RawHtml raw => base.Write(span, raw.Html),
+        IHtmlFragment fragment => WriteFragment(fragment),
         _ => base.Write(span, HtmlText.Escape(ObjectToString(textAsObject) ?? "")),
     };
+
+    private HtmlTemplateContext WriteFragment(IHtmlFragment fragment)
+    {
+        fragment.WriteTo(this);
+        return this;
+    }
 }

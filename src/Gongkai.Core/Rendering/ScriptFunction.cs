@@ -28,10 +28,6 @@ public sealed class ScriptFunction : IScriptCustomFunction
     public static ScriptFunction Of<T1, T2, TResult>(Func<T1, T2, TResult> function) =>
         new([typeof(T1), typeof(T2)], typeof(TResult), (context, at, args) => function(Arg<T1>(context, at, args, 0), Arg<T2>(context, at, args, 1)));
 
-    /// <summary>A function of one argument that also needs the running template context.</summary>
-    public static ScriptFunction WithContext<T, TResult>(Func<TemplateContext, T, TResult> function) =>
-        new([typeof(T)], typeof(TResult), (context, at, args) => function(context, Arg<T>(context, at, args, 0)));
-
     /// <inheritdoc />
     public int RequiredParameterCount => _parameters.Length;
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Gongkai.Model;
 using Scriban;
 using Scriban.Runtime;
@@ -22,9 +23,7 @@ public sealed class Theme
     private readonly Dictionary<string, string> _assetPaths;
     private readonly ScriptObject _functions;
 
-    // One context per rendering thread, reused page after page: a new TemplateContext clones Scriban's built-in functions
-    // and wraps our delegates anew, which cost more than rendering the page.
-    private readonly ThreadLocal<HtmlTemplateContext?> _contexts = new();
+    private readonly ThreadLocal<Renderer?> _renderers = new();
 
     private Theme(string root, Dictionary<string, Template> layouts, Dictionary<string, Template> partials, UiStrings strings, IReadOnlyList<ThemeAsset> assets)
     {
@@ -92,8 +91,8 @@ public sealed class Theme
     public static Theme Load(string folder, string locale) => Load([folder], locale);
 
     /// <summary>
-    /// Renders a page: the named layout with <paramref name="model"/> and <paramref name="content"/>, then the base
-    /// layout around it. Templates see the model's values, <c>content</c>, <c>t</c> (UI strings) and the helper functions.
+    /// Renders a page: the named layout with <paramref name="model"/> and <paramref name="content"/>, inside the base
+    /// layout. Templates see the model's values, <c>content</c>, <c>t</c> (UI strings) and the helper functions.
     /// </summary>
     public string RenderPage(string layout, ScriptObject model, RawHtml content)
     {
@@ -102,32 +101,34 @@ public sealed class Theme
             throw new ThemeException($"the theme has no layout '{layout}{Extension}'");
         }
 
-        // A context left by a failed render is dropped, never reused.
-        var context = _contexts.Value ?? NewContext();
-        _contexts.Value = null;
+        // A renderer left by a failed render is dropped, never reused.
+        var renderer = _renderers.Value ?? new Renderer(_functions);
+        _renderers.Value = null;
+        var context = renderer.Context;
         context.PushGlobal(model);
-        var locals = new ScriptObject { ["content"] = content };
+        var locals = new ScriptObject();
+        locals["content"] = new LayoutBody(template, locals, content);
         context.PushGlobal(locals);
-        locals["content"] = RenderNested(context, template);
-        var html = RenderNested(context, _layouts["base"]).Html;
+        var output = renderer.Output.Clear();
+        context.PushOutput(new StringBuilderOutput(output));
+        context.Evaluate(_layouts["base"].Page!);
+        context.PopOutput();
         context.PopGlobal();
         context.PopGlobal();
-        _contexts.Value = context;
-        return html;
-    }
+        var html = output.ToString();
+        if (output.Capacity <= Renderer.KeptCapacity)
+        {
+            _renderers.Value = renderer;
+        }
 
-    private HtmlTemplateContext NewContext()
-    {
-        var context = new HtmlTemplateContext();
-        context.PushGlobal(_functions);
-        return context;
+        return html;
     }
 
     // Shared by every context and thread, so read-only: templates assign to the page's own locals.
     private ScriptObject Functions()
     {
         var functions = new ScriptObject();
-        functions.SetValue("include", ScriptFunction.WithContext<string, RawHtml>(Include), true);
+        functions.SetValue("include", ScriptFunction.Of<string, Partial>(Include), true);
         functions.SetValue("fmt_number", ScriptFunction.Of<decimal, string>(Formats.Number), true);
         functions.SetValue("fmt_money", ScriptFunction.Of<decimal, string>(Formats.Money), true);
         functions.SetValue("grade_label", ScriptFunction.Of<Grade, string>(Formats.GradeLabel), true);
@@ -140,28 +141,47 @@ public sealed class Theme
         return functions;
     }
 
-    // Scriban's own include returns a string, which the escaping context would escape; a partial's output is HTML.
-    private RawHtml Include(TemplateContext context, string name) =>
+    // Scriban's own include returns a string, which the escaping context would escape; a partial's output is HTML, and
+    // it is written straight into the page where the template writes it.
+    private Partial Include(string name) =>
         _partials.TryGetValue(name, out var partial)
-            ? RenderNested(context, partial)
+            ? new Partial(partial)
             : throw new ThemeException($"the theme has no partial '{name}{Extension}'");
 
-    // Evaluates a template into its own output on the running context. Template.Render must not be nested: its pooled
-    // output buffers are recycled, and after a few hundred nested calls the outer page silently comes out empty.
-    private static RawHtml RenderNested(TemplateContext context, Template template)
+    // Evaluated on the running context into its current output. Template.Render must not be nested: its pooled output
+    // buffers are recycled, and after a few hundred nested calls the outer page silently comes out empty.
+    private sealed record Partial(Template Template) : IHtmlFragment
     {
-        context.PushOutput();
-        string text;
-        try
+        public void WriteTo(TemplateContext context) => context.Evaluate(Template.Page!);
+    }
+
+    // The base layout's `content`: the page's own layout, which sees the rendered markdown as its `content`.
+    private sealed record LayoutBody(Template Layout, ScriptObject Locals, RawHtml Markdown) : IHtmlFragment
+    {
+        public void WriteTo(TemplateContext context)
         {
-            context.Evaluate(template.Page!);
+            Locals["content"] = Markdown;
+            context.Evaluate(Layout.Page!);
+            Locals["content"] = this;
         }
-        finally
+    }
+
+    // One context per rendering thread, reused page after page (a new TemplateContext clones Scriban's built-in
+    // functions and wraps our delegates anew, which cost more than rendering the page), with the page's text buffer.
+    private sealed class Renderer
+    {
+        // A buffer grown by a page this long (the site-wide catalogue) is not kept for the pages after it.
+        public const int KeptCapacity = 1 << 20;
+
+        public Renderer(ScriptObject functions)
         {
-            text = context.PopOutput().ToString() ?? "";
+            Context = new HtmlTemplateContext();
+            Context.PushGlobal(functions);
         }
 
-        return new RawHtml(text);
+        public HtmlTemplateContext Context { get; }
+
+        public StringBuilder Output { get; } = new();
     }
 
     private static Dictionary<string, Template> ParseAll(IReadOnlyList<string> roots, string folder, List<string> errors)

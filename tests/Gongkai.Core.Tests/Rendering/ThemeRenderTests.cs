@@ -1,0 +1,46 @@
+using Gongkai.Rendering;
+using Gongkai.Tests.Support;
+using Scriban.Runtime;
+
+namespace Gongkai.Tests.Rendering;
+
+/// <summary>How a page is put together: its layout inside the base layout, partials written where they are included.</summary>
+public sealed class ThemeRenderTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly Theme _theme;
+
+    public ThemeRenderTests()
+    {
+        _folder.Write("i18n/zh-CN.json", File.ReadAllText(Path.Combine(Repo.Theme, "i18n", "zh-CN.json")));
+        _folder.Write("layouts/base.sbn-html", "<main>{{ content }}</main><footer>{{ title }}</footer>");
+        _folder.Write("layouts/page.sbn-html", "<h1>{{ title }}</h1>{{ include \"note\" }}<article>{{ content }}</article>");
+        _folder.Write("partials/note.sbn-html", "<p class=\"note\">{{ note }}</p>");
+        _theme = Theme.Load(_folder.Path, "zh-CN");
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private string Render(string title, string markdownHtml) =>
+        _theme.RenderPage("page", new ScriptObject { ["title"] = title, ["note"] = "注 <1>" }, new RawHtml(markdownHtml));
+
+    [Fact]
+    public void The_layout_sees_the_markdown_as_content_and_the_base_sees_the_layout()
+    {
+        var html = Render("报告 & 目录", "<p>正文</p>");
+
+        Assert.Equal("<main><h1>报告 &amp; 目录</h1><p class=\"note\">注 &lt;1&gt;</p><article><p>正文</p></article></main><footer>报告 &amp; 目录</footer>", html);
+    }
+
+    [Fact]
+    public void A_page_after_a_very_long_one_holds_only_its_own_text()
+    {
+        var longPage = Render("目录", string.Concat(Enumerable.Repeat("<tr><td>评价报告</td></tr>", 200_000)));
+        var next = Render("下一页", "<p>短</p>");
+        var again = Render("下一页", "<p>短</p>");
+
+        Assert.Contains("<footer>目录</footer>", longPage);
+        Assert.Equal("<main><h1>下一页</h1><p class=\"note\">注 &lt;1&gt;</p><article><p>短</p></article></main><footer>下一页</footer>", next);
+        Assert.Equal(next, again);
+    }
+}
