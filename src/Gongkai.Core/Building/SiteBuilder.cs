@@ -136,7 +136,10 @@ public static class SiteBuilder
                     Phase("search index");
                 }
 
-                (files, bytes) = Count(output.Staging);
+                // Every file in staging is a document's or the search index's: only the index is counted on disk.
+                var written = result.Outputs.Values.SelectMany(d => d).ToList();
+                var index = Count(Path.Combine(output.Staging, Pagefind.Folder));
+                (files, bytes) = (written.Count + index.Files, written.Sum(d => d.Written) + index.Bytes);
                 output.Commit();
             }
             else
@@ -210,6 +213,11 @@ public static class SiteBuilder
 
     private static (int Files, long Bytes) Count(string folder)
     {
+        if (!Directory.Exists(folder))
+        {
+            return (0, 0);
+        }
+
         var files = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).ToList();
         return (files.Count, files.Sum(f => f.Length));
     }

@@ -26,6 +26,9 @@ public sealed record Document(string Destination)
     /// </summary>
     public Func<Document>? Make { get; init; }
 
+    /// <summary>How many bytes were written for this document (once it has been written), for the build's totals.</summary>
+    public long Written { get; init; }
+
     /// <summary>The input file this document comes from (relative to the input root), for messages.</summary>
     public string? Source { get; init; }
 

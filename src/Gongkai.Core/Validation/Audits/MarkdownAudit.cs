@@ -19,17 +19,21 @@ public sealed class MarkdownAudit : IAudit
     public void Check(Site site, SourceMap sources, DiagnosticBag diagnostics)
     {
         var targets = SiteTargets(site);
+        var texts = new List<(string Markdown, string PagePath, SourceLocation Start)>();
         foreach (var d in site.Regions.SelectMany(r => r.Disclosures))
         {
-            Check(d.Body, Permalinks.Disclosure(d.RegionSlug, d.Year), sources.Of(d, "body"), targets, diagnostics);
+            texts.Add((d.Body, Permalinks.Disclosure(d.RegionSlug, d.Year), sources.Of(d, "body")));
             foreach (var entry in d.Entries ?? [])
             {
                 if (entry is { Status: ReportStatus.Published, Body: { } body })
                 {
-                    Check(body.Markdown, Permalinks.Report(d.RegionSlug, d.Year, entry.Id), sources.Of(body), targets, diagnostics);
+                    texts.Add((body.Markdown, Permalinks.Report(d.RegionSlug, d.Year, entry.Id), sources.Of(body)));
                 }
             }
         }
+
+        // Each text is parsed on its own, so on every core; the bag sorts what they report.
+        Parallel.ForEach(texts, text => Check(text.Markdown, text.PagePath, text.Start, targets, diagnostics));
     }
 
     private static HashSet<string> SiteTargets(Site site)

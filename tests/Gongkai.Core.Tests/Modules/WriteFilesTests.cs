@@ -1,0 +1,50 @@
+using System.Text;
+using Gongkai.Modules;
+using Gongkai.Pipelines;
+using Gongkai.Tests.Support;
+
+namespace Gongkai.Tests.Modules;
+
+public sealed class WriteFilesTests
+{
+    private static Task<EngineResult> Write(string output, params Document[] documents) =>
+        new Engine([new Pipeline("P", new CreateDocuments("test", _ => documents), new WriteFiles())], 2).RunAsync(output);
+
+    [Fact]
+    public async Task A_page_longer_than_the_write_buffer_is_written_whole_in_UTF8()
+    {
+        // 64 KiB of bytes is the buffer: put a two-unit character (4 UTF-8 bytes) across its edge, and Chinese text around it.
+        var content = new string('a', 65534) + "😀" + string.Concat(Enumerable.Repeat("预算绩效评价报告", 20000)) + "😀";
+        using var output = new TempFolder();
+
+        var result = await Write(output.Path, new Document("catalogue/index.html") { Content = content });
+
+        var bytes = await File.ReadAllBytesAsync(output["catalogue/index.html"]);
+        Assert.Equal(Encoding.UTF8.GetBytes(content), bytes);
+        Assert.Equal(bytes.LongLength, result.Outputs["P"][0].Written);
+        Assert.Null(result.Outputs["P"][0].Content);
+    }
+
+    [Fact]
+    public async Task A_copied_file_counts_its_bytes()
+    {
+        using var folder = new TempFolder();
+        var source = folder.Write("in/report.pdf", "%PDF-1.7 预算");
+
+        var result = await Write(folder["out"], new Document("r/report.pdf") { CopyFrom = source });
+
+        Assert.Equal(await File.ReadAllBytesAsync(source), await File.ReadAllBytesAsync(folder["out/r/report.pdf"]));
+        Assert.Equal(new FileInfo(source).Length, result.Outputs["P"][0].Written);
+    }
+
+    [Fact]
+    public async Task Two_documents_with_one_destination_fail_instead_of_overwriting()
+    {
+        using var output = new TempFolder();
+
+        var error = await Assert.ThrowsAsync<PipelineException>(() =>
+            Write(output.Path, new Document("a/index.html") { Content = "one" }, new Document("a/index.html") { Content = "two" }));
+
+        Assert.IsType<IOException>(error.InnerException);
+    }
+}
