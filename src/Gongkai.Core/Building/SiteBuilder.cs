@@ -66,8 +66,9 @@ public static class SiteBuilder
         // Every file is parsed now: read those the hash check did not, in parallel.
         inputFiles.ReadAll();
 
-        // The input's bytes are not used after this, so the collector may take them while pages are made.
         var validation = SiteValidator.Validate(options.Input, inputFiles);
+        // The input's bytes are not used after this: let the collector have them while pages are made (on L, 42 MB).
+        inputFiles.ReleaseBytes();
         var diagnostics = validation.Diagnostics;
         Phase("check input");
         if (!validation.Passes(options.WarningsAsErrors))

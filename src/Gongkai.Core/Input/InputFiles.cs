@@ -84,6 +84,9 @@ public sealed class InputFiles
     public void ReadAll() =>
         _paths.Where(p => !_bytes.ContainsKey(p)).AsParallel().ForAll(p => _bytes.TryAdd(p, ReadFile(p)));
 
+    /// <summary>Drops the bytes read so far; a file asked for afterwards is read again.</summary>
+    public void ReleaseBytes() => _bytes.Clear();
+
     /// <summary>True when the input has a file at <paramref name="relative"/> (with '/').</summary>
     public bool Contains(string relative) => _paths.Contains(relative);
 
