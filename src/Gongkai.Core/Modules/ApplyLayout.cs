@@ -4,7 +4,10 @@ using Scriban.Runtime;
 
 namespace Gongkai.Modules;
 
-/// <summary>Renders a document's layout (metadata <c>layout</c>) with its model; the current content becomes <c>content</c>.</summary>
+/// <summary>
+/// Renders a document's layout (metadata <c>layout</c>) with its model; the current content becomes <c>content</c>.
+/// The model is dropped from the document then: kept, every page's values stayed in memory to the end of the build.
+/// </summary>
 public sealed class ApplyLayout(Theme theme) : DocumentModule
 {
     /// <inheritdoc />
@@ -14,6 +17,6 @@ public sealed class ApplyLayout(Theme theme) : DocumentModule
             input.Require<string>(MetadataKeys.Layout),
             input.Require<ScriptObject>(MetadataKeys.Model),
             new RawHtml(input.Content ?? ""));
-        return input with { Content = html };
+        return input with { Content = html, Metadata = input.Metadata.Remove(MetadataKeys.Model) };
     }
 }
