@@ -28,7 +28,12 @@ public sealed class WriteFiles : DocumentModule
         }
 
         // GetOrAdd, not TryAdd-then-create: a second thread must not write into a folder the first has only claimed.
-        _folders.GetOrAdd(Path.GetDirectoryName(target)!, static folder => Directory.CreateDirectory(folder).Exists);
+        // (Not CreateDirectory(…).Exists: asking costs a stat per folder.)
+        _folders.GetOrAdd(Path.GetDirectoryName(target)!, static folder =>
+        {
+            Directory.CreateDirectory(folder);
+            return true;
+        });
 
         long written;
         if (input.Content is { } content)
