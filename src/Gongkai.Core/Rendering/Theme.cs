@@ -19,7 +19,7 @@ public sealed class Theme
 {
     private const string Extension = ".sbn-html";
     private readonly Dictionary<string, Template> _layouts;
-    private readonly Dictionary<string, Template> _partials;
+    private readonly Dictionary<string, Partial> _partials;
     private readonly Dictionary<string, string> _assetPaths;
     private readonly ScriptObject _functions;
 
@@ -30,7 +30,7 @@ public sealed class Theme
         Root = root;
         Assets = assets;
         _layouts = layouts;
-        _partials = partials;
+        _partials = partials.ToDictionary(p => p.Key, p => new Partial(p.Value), StringComparer.Ordinal);
         _assetPaths = assets.ToDictionary(a => a.Logical, a => a.Destination, StringComparer.Ordinal);
         Strings = strings;
         _functions = Functions();
@@ -145,7 +145,7 @@ public sealed class Theme
     // it is written straight into the page where the template writes it.
     private Partial Include(string name) =>
         _partials.TryGetValue(name, out var partial)
-            ? new Partial(partial)
+            ? partial
             : throw new ThemeException($"the theme has no partial '{name}{Extension}'");
 
     // Evaluated on the running context into its current output. Template.Render must not be nested: its pooled output
