@@ -17,6 +17,13 @@ public static class PassageRedactor
     /// <summary>The markdown without redacted text or raw HTML.</summary>
     public static RedactedMarkdown Redact(string markdown)
     {
+        // Raw HTML starts with '<' and a redaction block with ":::": text with neither has nothing to cut, and most
+        // report bodies have neither, so they need no parse.
+        if (!markdown.Contains('<', StringComparison.Ordinal) && !markdown.Contains(":::", StringComparison.Ordinal))
+        {
+            return new RedactedMarkdown(markdown, 0);
+        }
+
         var document = SiteMarkdown.Default.Parse(markdown);
         var cuts = new List<(int Start, int End, string Replacement)>();
         var passages = 0;

@@ -11,7 +11,7 @@ public static class Publisher
 {
     /// <summary>The public view of a site.</summary>
     public static PublicSite Publish(Site site) =>
-        new(site.Info, [.. site.Regions.Select(Publish)]);
+        new(site.Info, [.. site.Regions.AsParallel().AsOrdered().Select(Publish)]);
 
     private static PublicRegion Publish(Region region) =>
         new(region.Slug, region.Name, region.Level, region.Parent, region.Summary,
