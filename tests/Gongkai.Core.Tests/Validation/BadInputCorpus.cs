@@ -93,6 +93,7 @@ public static class BadInputCorpus
         new("HTML tag in the narrative", i => i.Replace(Disclosure, "正文。", "正文<span onclick=\"x()\">点</span>。"), "GK0500", Disclosure, 15, 3),
         new("HTML block in a report body", i => i.Write("regions/demo/2023/reports/park.md", "## 评价结果\n\n<script>alert(1)</script>\n"), "GK0500", "regions/demo/2023/reports/park.md", 3, 1),
         new("javascript link", i => i.Replace(Disclosure, "正文。", "[点此](javascript:alert(1))"), "GK0501", Disclosure, 15, 1),
+        new("bare ftp link in a report body", i => i.Write("regions/demo/2023/reports/park.md", "## 评价结果\n\n资料见 ftp://files.example.gov.cn/a.pdf\n"), "GK0501", "regions/demo/2023/reports/park.md", 3, 5),
         new("malformed redaction block", i => i.Replace(Disclosure, "正文。", ":::redacted{reason=涉密}\n内容\n:::"), "GK0502", Disclosure, 15, 1),
         new("unclosed redaction block", i => i.Replace(Disclosure, "正文。", ":::redacted{reason=\"涉密\"}\n内容"), "GK0503", Disclosure, 15, 1),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);

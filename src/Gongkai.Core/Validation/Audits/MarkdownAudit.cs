@@ -1,3 +1,4 @@
+using System.Buffers;
 using Gongkai.Input;
 using Gongkai.Markdown;
 using Gongkai.Model;
@@ -15,6 +16,11 @@ namespace Gongkai.Validation.Audits;
 /// </summary>
 public sealed class MarkdownAudit : IAudit
 {
+    // All this audit reports comes from a link or image ('[', or the ':' of an autolinked scheme such as ftp:), raw HTML
+    // ('<') or a redaction block (":::"); a bare www. autolink becomes an allowed http: link. Most report bodies have
+    // none of these characters and are not parsed.
+    private static readonly SearchValues<char> Markers = SearchValues.Create("[<:");
+
     /// <inheritdoc />
     public void Check(Site site, SourceMap sources, DiagnosticBag diagnostics)
     {
@@ -60,6 +66,11 @@ public sealed class MarkdownAudit : IAudit
 
     private static void Check(string markdown, string pagePath, SourceLocation start, HashSet<string> targets, DiagnosticBag diagnostics)
     {
+        if (markdown.AsSpan().IndexOfAny(Markers) < 0)
+        {
+            return;
+        }
+
         var document = SiteMarkdown.Default.Parse(markdown);
         SourceLocation At(int line, int column) => new(start.File, start.Line + line, column + 1);
 
