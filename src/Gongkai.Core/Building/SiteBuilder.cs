@@ -43,12 +43,15 @@ public static class SiteBuilder
         // Checking permanent links needs every page in staging, so a build against a previous manifest always runs in full.
         var cache = new BuildCache(options);
         var incremental = options.PreviousManifest is null && Directory.Exists(options.Input);
-        var previous = incremental ? cache.Load() : null;
+        // The stamp is read while the input folder is listed: neither needs the other.
+        var loading = incremental ? Task.Run(cache.Load, cancellationToken) : Task.FromResult<BuildStamp?>(null);
+        var listing = InputFiles.List(options.Input);
+        var previous = await loading.ConfigureAwait(false);
         Phase("check the last build");
 
         // Hashed once: the build keys and build-info.json both name the input tree. Files the last build saw with the same
         // size and time keep their hash unread. A missing input folder is reported by validation below.
-        var inputFiles = InputFiles.Read(options.Input, previous?.Inputs);
+        var inputFiles = InputFiles.Read(listing, previous?.Inputs);
         var inputHash = inputFiles.Hash;
         var keys = incremental ? BuildKeys.For(inputFiles.Hashes, inputFiles.Hash, options) : null;
         Phase("read and hash input");

@@ -7,6 +7,15 @@ namespace Gongkai.Input;
 /// <summary>What a file's hash was when it had this size and modification time (UTC ticks); hash in lower-case hex.</summary>
 public sealed record InputStat(long Length, long Modified, string Hash);
 
+/// <summary>A file of an input folder as it was listed: relative path (with '/'), full path, size, modification time (UTC ticks).</summary>
+public sealed record ListedFile(string Relative, string Full, long Length, long Modified);
+
+/// <summary>
+/// The files of an input folder (absolute <paramref name="Root"/>) as listed at one moment, in ordinal path order;
+/// a file modified at or after <paramref name="Settled"/> (UTC ticks) had not settled then.
+/// </summary>
+public sealed record InputListing(string Root, IReadOnlyList<ListedFile> Files, long Settled);
+
 /// <summary>
 /// Every file of an input folder: its SHA-256 for the build keys and build-info.json, in ordinal path order, and its
 /// bytes for the reader. Files are read once, in parallel, up front; a file whose size and modification time are those
@@ -46,13 +55,18 @@ public sealed class InputFiles
     /// Hashes every file under <paramref name="root"/> (a folder that does not exist has no files), taking the hash from
     /// <paramref name="known"/> for a file whose size and modification time match it.
     /// </summary>
-    public static InputFiles Read(string root, IReadOnlyDictionary<string, InputStat>? known = null)
+    public static InputFiles Read(string root, IReadOnlyDictionary<string, InputStat>? known = null) => Read(List(root), known);
+
+    /// <summary>
+    /// Every file under <paramref name="root"/> with its size and modification time, in ordinal path order: what
+    /// <see cref="Read(InputListing, IReadOnlyDictionary{string, InputStat}?)"/> compares with the last build's record.
+    /// </summary>
+    public static InputListing List(string root)
     {
         var full = Path.GetFullPath(root);
-        var bytes = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
         if (!Directory.Exists(full))
         {
-            return new InputFiles(full, [], new Dictionary<string, InputStat>(), bytes);
+            return new InputListing(full, [], 0);
         }
 
         var settled = (DateTime.UtcNow - Settled).Ticks;
@@ -61,8 +75,24 @@ public sealed class InputFiles
             .Select(f =>
             {
                 var info = new FileInfo(f.Full);
-                var (length, modified) = (info.Length, info.LastWriteTimeUtc.Ticks);
-                if (known?.GetValueOrDefault(f.Relative) is { } was && was.Length == length && was.Modified == modified)
+                return new ListedFile(f.Relative, f.Full, info.Length, info.LastWriteTimeUtc.Ticks);
+            })
+            .ToList();
+        return new InputListing(full, files, settled);
+    }
+
+    /// <summary>
+    /// Hashes the files of <paramref name="listing"/>, taking the hash from <paramref name="known"/> for a file whose
+    /// size and modification time match it.
+    /// </summary>
+    public static InputFiles Read(InputListing listing, IReadOnlyDictionary<string, InputStat>? known)
+    {
+        var bytes = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        var files = listing.Files
+            .AsParallel().AsOrdered()
+            .Select(f =>
+            {
+                if (known?.GetValueOrDefault(f.Relative) is { } was && was.Length == f.Length && was.Modified == f.Modified)
                 {
                     return (f.Relative, Stat: was, Hash: Convert.FromHexString(was.Hash));
                 }
@@ -70,13 +100,13 @@ public sealed class InputFiles
                 var read = File.ReadAllBytes(f.Full);
                 bytes[f.Relative] = read;
                 var hash = SHA256.HashData(read);
-                return (f.Relative, Stat: new InputStat(read.LongLength, modified, Convert.ToHexStringLower(hash)), Hash: hash);
+                return (f.Relative, Stat: new InputStat(read.LongLength, f.Modified, Convert.ToHexStringLower(hash)), Hash: hash);
             })
             .ToList();
         return new InputFiles(
-            full,
+            listing.Root,
             [.. files.Select(f => new FileHash(f.Relative, f.Hash))],
-            files.Where(f => f.Stat.Modified < settled).ToDictionary(f => f.Relative, f => f.Stat, StringComparer.Ordinal),
+            files.Where(f => f.Stat.Modified < listing.Settled).ToDictionary(f => f.Relative, f => f.Stat, StringComparer.Ordinal),
             bytes);
     }
 
