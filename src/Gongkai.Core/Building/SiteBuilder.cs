@@ -113,6 +113,7 @@ public static class SiteBuilder
         Phase("theme, publish, set-up");
         output.BeginStaging();
         EngineResult result;
+        List<Document> documents;
         var searchWatch = new Stopwatch();
         var applying = false;
         int files;
@@ -120,6 +121,7 @@ public static class SiteBuilder
         try
         {
             result = await engine.RunAsync(output.Staging, progress, cancellationToken).ConfigureAwait(false);
+            documents = [.. result.Outputs.Values.SelectMany(d => d)];
             Phase("pipelines");
             if (options.PreviousManifest is { } previousManifest && PermalinkCheck.Missing(previousManifest, output.Staging) is { Count: > 0 } missing)
             {
@@ -141,15 +143,14 @@ public static class SiteBuilder
                 }
 
                 // Every file in staging is a document's or the search index's: only the index is counted on disk.
-                var written = result.Outputs.Values.SelectMany(d => d).ToList();
                 var index = Count(Path.Combine(output.Staging, Pagefind.Folder));
-                (files, bytes) = (written.Count + index.Files, written.Sum(d => d.Written) + index.Bytes);
+                (files, bytes) = (documents.Count + index.Files, documents.Sum(d => d.Written) + index.Bytes);
                 output.Commit();
             }
             else
             {
                 applying = true;
-                var made = result.Outputs.Values.SelectMany(d => d).Select(d => d.Destination).ToHashSet(StringComparer.Ordinal);
+                var made = documents.Select(d => d.Destination).ToHashSet(StringComparer.Ordinal);
                 var (fileChange, byteChange) = output.ApplyChanges(reuse.Outputs.Keys.Where(d => !made.Contains(d)));
                 if (search is not null)
                 {
@@ -177,7 +178,6 @@ public static class SiteBuilder
             throw;
         }
 
-        var documents = result.Outputs.Values.SelectMany(d => d).ToList();
         var pages = documents.Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));
         Phase(reuse is null ? "swap into output" : "move changes into output");
         if (keys is not null)

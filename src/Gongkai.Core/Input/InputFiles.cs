@@ -18,9 +18,9 @@ public sealed record InputListing(string Root, IReadOnlyList<ListedFile> Files, 
 
 /// <summary>
 /// Every file of an input folder: its SHA-256 for the build keys and build-info.json, in ordinal path order, and its
-/// bytes for the reader. Files are read once, in parallel, up front; a file whose size and modification time are those
-/// the last build recorded (<see cref="Read"/>'s <c>known</c>) keeps its recorded hash and is read only if asked for,
-/// so a build that finds nothing changed reads no input at all.
+/// bytes for the reader. A file is read once: when it is hashed, or, when its size and modification time are
+/// those the last build recorded (<c>known</c>) and it keeps its recorded hash, only if asked for (<see cref="Bytes"/>,
+/// <see cref="ReadAll"/>), so a build that finds nothing changed reads no input at all.
 /// </summary>
 public sealed class InputFiles
 {
