@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Gongkai.Archive;
+using Gongkai.Input;
 
 namespace Gongkai.Building;
 
@@ -32,22 +34,50 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
     }
 
     /// <summary>
-    /// The keys of a build of <paramref name="input"/> (hashed files, in order; <paramref name="inputHash"/> is their tree
-    /// hash) with <paramref name="options"/>.
+    /// What a build depends on besides its input: the generator, the theme (without <c>node_modules</c>, pinned by the
+    /// lockfile) and the options that change what is written.
     /// </summary>
-    public static BuildKeys For(IReadOnlyList<FileHash> input, string inputHash, BuildOptions options)
+    public static string Setting(BuildOptions options) => Hash(
+        Generator,
+        Directory.Exists(options.Theme) ? BuildInfo.TreeHash(options.Theme, skipFolder: "node_modules") : "",
+        options.BaseUrl ?? "",
+        options.Search.ToString(),
+        options.WarningsAsErrors.ToString(),
+        options.SearchShardPages.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The keys of a build of <paramref name="input"/> (hashed files, in order; <paramref name="inputHash"/> is their tree
+    /// hash) in <paramref name="setting"/> (see <see cref="Setting"/>).
+    /// </summary>
+    public static BuildKeys For(IReadOnlyList<FileHash> input, string inputHash, string setting)
     {
         var byScope = input.GroupBy(f => ScopeOf(f.Relative) ?? "", StringComparer.Ordinal).ToList();
         var scopes = byScope.Where(g => g.Key != "").ToDictionary(g => g.Key, g => BuildInfo.TreeHash(g), StringComparer.Ordinal);
-        var site = Hash(
-            Generator,
-            BuildInfo.TreeHash(byScope.Where(g => g.Key == "").SelectMany(g => g)),
-            Directory.Exists(options.Theme) ? BuildInfo.TreeHash(options.Theme, skipFolder: "node_modules") : "",
-            options.BaseUrl ?? "",
-            options.Search.ToString(),
-            options.WarningsAsErrors.ToString(),
-            options.SearchShardPages.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var site = Hash(setting, BuildInfo.TreeHash(byScope.Where(g => g.Key == "").SelectMany(g => g)));
         return new BuildKeys(Hash(site, inputHash), site, scopes);
+    }
+
+    /// <summary>
+    /// A key of a build taken from the input's listing alone (each file's path, size and modification time) in
+    /// <paramref name="setting"/>: when it is the last build's, no file needs reading to know nothing changed (as git
+    /// trusts its index). Null when a file had not settled (see <see cref="InputListing"/>): its time may not move with
+    /// its next change.
+    /// </summary>
+    public static string? OfListing(InputListing listing, string setting)
+    {
+        if (listing.Files.Any(f => f.Modified >= listing.Settled))
+        {
+            return null;
+        }
+
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes($"{setting}\n{listing.Root}\n"));
+        foreach (var file in listing.Files)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{file.Relative}\t{file.Length}\t{file.Modified}\n")));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
     /// <summary>The key of a search shard: the site key and the keys of the regions it indexes.</summary>

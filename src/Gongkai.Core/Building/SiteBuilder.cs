@@ -43,24 +43,35 @@ public static class SiteBuilder
         // Checking permanent links needs every page in staging, so a build against a previous manifest always runs in full.
         var cache = new BuildCache(options);
         var incremental = options.PreviousManifest is null && Directory.Exists(options.Input);
-        // The stamp is read while the input folder is listed: neither needs the other.
-        var loading = incremental ? Task.Run(cache.Load, cancellationToken) : Task.FromResult<BuildStamp?>(null);
+        // The last build's summary is read (and its output folders stat'ed) while the input folder is listed.
+        var loading = incremental ? Task.Run(cache.Load, cancellationToken) : Task.FromResult<BuildSummary?>(null);
         var listing = InputFiles.List(options.Input);
-        var previous = await loading.ConfigureAwait(false);
+        var setting = incremental ? BuildKeys.Setting(options) : null;
+        var listingKey = setting is null ? null : BuildKeys.OfListing(listing, setting);
+        var summary = await loading.ConfigureAwait(false);
         Phase("check the last build");
+        if (summary is not null && listingKey is not null && summary.ListingKey == listingKey)
+        {
+            return UpToDate(summary);
+        }
 
         // Hashed once: the build keys and build-info.json both name the input tree. Files the last build saw with the same
         // size and time keep their hash unread. A missing input folder is reported by validation below.
+        var previous = summary is null ? null : cache.LoadStamp(summary);
         var inputFiles = InputFiles.Read(listing, previous?.Inputs);
         var inputHash = inputFiles.Hash;
-        var keys = incremental ? BuildKeys.For(inputFiles.Hashes, inputFiles.Hash, options) : null;
+        var keys = setting is null ? null : BuildKeys.For(inputFiles.Hashes, inputFiles.Hash, setting);
         Phase("read and hash input");
-        // A file that had not settled at the last build is read again by each check until the next build records it:
-        // cheaper than writing the whole stamp again.
         if (previous is not null && previous.Key == keys!.Full)
         {
-            return new BuildResult(true, previous.Warnings, null, previous.Pages, previous.Files, previous.Bytes, watch.Elapsed,
-                new Dictionary<string, TimeSpan>(), null, UpToDate: true);
+            // The same bytes under other times (a file touched, or one that had not settled at the last build): remember
+            // the times, so the next check reads no file.
+            if (listingKey is not null)
+            {
+                cache.Remember(summary! with { ListingKey = listingKey });
+            }
+
+            return UpToDate(summary!);
         }
 
         // Pages of unchanged regions are kept only while nothing site-wide (site.json, theme, options, generator) changed.
@@ -164,7 +175,7 @@ public static class SiteBuilder
                 }
 
                 output.FinishChanges();
-                (files, bytes) = (reuse.Files + fileChange, reuse.Bytes + byteChange);
+                (files, bytes) = (summary!.Files + fileChange, summary.Bytes + byteChange);
             }
         }
         catch (Exception e) when (e is PipelineException or ThemeException or SearchIndexException or IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
@@ -182,10 +193,12 @@ public static class SiteBuilder
         Phase(reuse is null ? "swap into output" : "move changes into output");
         if (keys is not null)
         {
-            cache.Save(new BuildStamp(keys.Full, keys.Site, keys.Scopes,
-                documents.ToDictionary(d => d.Destination, d => d.Get<string>(Modules.MetadataKeys.Scope), StringComparer.Ordinal),
-                search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
-                pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)], inputFiles.Stats));
+            cache.Save(
+                new BuildStamp(keys.Full, keys.Site, keys.Scopes,
+                    documents.ToDictionary(d => d.Destination, d => d.Get<string>(Modules.MetadataKeys.Scope), StringComparer.Ordinal),
+                    search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
+                    inputFiles.Stats),
+                listingKey, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)]);
         }
 
         return new BuildResult(
@@ -201,6 +214,9 @@ public static class SiteBuilder
             searchWatch.Elapsed,
             phases,
             Kept: documents.Count(d => d.Unchanged));
+
+        BuildResult UpToDate(BuildSummary last) =>
+            new(true, last.Warnings, null, last.Pages, last.Files, last.Bytes, watch.Elapsed, new Dictionary<string, TimeSpan>(), null, UpToDate: true);
 
         void Discard()
         {

@@ -15,6 +15,7 @@ namespace Gongkai.Data;
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(BuildInfo))]
 [JsonSerializable(typeof(BuildStamp))]
+[JsonSerializable(typeof(BuildSummary))]
 [JsonSerializable(typeof(SnapshotManifest))]
 [JsonSerializable(typeof(WebManifest))]
 [JsonSerializable(typeof(ChartJsConfig))]

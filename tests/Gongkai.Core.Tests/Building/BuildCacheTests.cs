@@ -1,4 +1,5 @@
 using Gongkai.Building;
+using Gongkai.Input;
 using Gongkai.Tests.Support;
 
 namespace Gongkai.Tests.Building;
@@ -35,6 +36,52 @@ public sealed class BuildCacheTests : IDisposable
         Assert.Equal((first.Pages, first.Files, first.Bytes), (second.Pages, second.Files, second.Bytes));
         Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(page));
         Assert.False(Directory.Exists(Path.Combine(Output, ".gongkai-cache")));
+    }
+
+    [Fact]
+    public async Task A_check_with_nothing_changed_reads_the_summary_alone_once_the_input_has_settled()
+    {
+        // Freshly written files have not settled: the first check after the build hashes them, then remembers their times.
+        await Build();
+        Age(_input.Root);
+        Assert.True((await Build()).UpToDate);
+        var stamp = _temp[".gongkai-cache/out.json"];
+        File.WriteAllText(stamp, "{ damaged");
+
+        Assert.True((await Build()).UpToDate);
+
+        // A changed file is found by its time and size; the damaged stamp then makes the build a full one.
+        _input.Replace(MinimalInput.DisclosureFile, "正文。", "正文，已更新。");
+        Age(_input.Root);
+        var rebuilt = await Build();
+        Assert.True(rebuilt.Succeeded && !rebuilt.UpToDate);
+        Assert.Contains("已更新", File.ReadAllText(Path.Combine(Output, "regions/demo/2023/index.html")));
+    }
+
+    [Fact]
+    public void The_listing_key_follows_every_size_and_time_and_is_withheld_while_a_file_has_not_settled()
+    {
+        var settled = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+        InputListing Listing(long length, long modified) =>
+            new("/in", [new ListedFile("site.json", "/in/site.json", 10, settled - 100), new ListedFile("regions/a/region.json", "/in/regions/a/region.json", length, modified)], settled);
+
+        var key = BuildKeys.OfListing(Listing(5, settled - 1), "setting");
+
+        Assert.NotNull(key);
+        Assert.Equal(key, BuildKeys.OfListing(Listing(5, settled - 1), "setting"));
+        Assert.NotEqual(key, BuildKeys.OfListing(Listing(6, settled - 1), "setting"));
+        Assert.NotEqual(key, BuildKeys.OfListing(Listing(5, settled - 2), "setting"));
+        Assert.NotEqual(key, BuildKeys.OfListing(Listing(5, settled - 1), "another setting"));
+        Assert.Null(BuildKeys.OfListing(Listing(5, settled), "setting"));
+    }
+
+    private static void Age(string folder)
+    {
+        var hourAgo = DateTime.UtcNow.AddHours(-1);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, hourAgo);
+        }
     }
 
     [Fact]
