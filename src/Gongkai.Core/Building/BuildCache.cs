@@ -26,7 +26,9 @@ public sealed record BuildSummary(
 /// What the last successful build (full key <see cref="Key"/>) was made from and what it wrote, read only when something
 /// changed: the site and region keys (see <see cref="BuildKeys"/>), every file it made from documents with the region
 /// scope each came from (null: site-wide), the key of each search shard it indexed (by folder), and the size, time and
-/// hash of each input file (so the next build hashes only files that changed).
+/// hash of each input file (so the next build hashes only files that changed); for the report bodies the next build
+/// does not read (see <see cref="Model.KeptBody"/>), how many passages were cut from each, and the key of the paths links
+/// were checked against (<see cref="BuildKeys.OfLinkTargets"/>).
 /// </summary>
 public sealed record BuildStamp(
     string Key,
@@ -34,7 +36,9 @@ public sealed record BuildStamp(
     IReadOnlyDictionary<string, string> Scopes,
     IReadOnlyDictionary<string, string?> Outputs,
     IReadOnlyDictionary<string, string> Search,
-    IReadOnlyDictionary<string, InputStat> Inputs);
+    IReadOnlyDictionary<string, InputStat> Inputs,
+    IReadOnlyDictionary<string, int> Passages,
+    string LinkTargets);
 
 /// <summary>
 /// Remembers the last successful build into an output folder, so the next one can skip everything (nothing changed)
@@ -73,7 +77,8 @@ public sealed class BuildCache(BuildOptions options)
     public BuildStamp? LoadStamp(BuildSummary summary)
     {
         var stamp = Read<BuildStamp>(StampPath);
-        return stamp is { Outputs: not null, Scopes: not null, Search: not null, Inputs: not null } && stamp.Key == summary.Key ? stamp : null;
+        return stamp is { Outputs: not null, Scopes: not null, Search: not null, Inputs: not null, Passages: not null, LinkTargets: not null } &&
+            stamp.Key == summary.Key ? stamp : null;
     }
 
     /// <summary>Records a successful build, once everything is in the output folder.</summary>

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Gongkai.Archive;
 using Gongkai.Input;
+using Gongkai.Model;
+using Gongkai.Validation.Audits;
 
 namespace Gongkai.Building;
 
@@ -79,6 +81,12 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
+
+    /// <summary>
+    /// A key of every path a link may lead to (<see cref="MarkdownAudit.LinkTargets"/>): a body kept from the last build
+    /// had its links checked against the paths of the same key.
+    /// </summary>
+    public static string OfLinkTargets(Site site) => Hash([.. MarkdownAudit.LinkTargets(site).Order(StringComparer.Ordinal)]);
 
     /// <summary>The key of a search shard: the site key and the keys of the regions it indexes.</summary>
     public string ShardKey(IEnumerable<string> regions) =>

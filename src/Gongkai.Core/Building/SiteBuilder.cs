@@ -3,6 +3,7 @@ using Gongkai.Archive;
 using Gongkai.Data;
 using Gongkai.Input;
 using Gongkai.Input.Binding;
+using Gongkai.Model;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
 using Gongkai.Rendering;
@@ -74,13 +75,22 @@ public static class SiteBuilder
             return UpToDate(summary!);
         }
 
-        // Pages of unchanged regions are kept only while nothing site-wide (site.json, theme, options, generator) changed.
+        // Pages of unchanged regions are kept only while nothing site-wide (site.json, theme, options, generator) changed;
+        // their report bodies are not read again.
         var reuse = previous is not null && previous.SiteKey == keys!.Site ? previous : null;
+        bool Kept(string? scope) => reuse is not null && scope is not null && reuse.Scopes.TryGetValue(scope, out var before) &&
+            keys!.Scopes.TryGetValue(scope, out var now) && before == now;
+        var kept = reuse is null ? null : new KeptBodies(path => Kept(BuildKeys.ScopeOf(path)), reuse.Passages, summary!.Warnings);
 
-        // Every file is parsed now: read those the hash check did not, in parallel.
-        inputFiles.ReadAll();
+        var validation = Validate(kept);
+        var linkTargets = keys is null || validation.Site is null ? null : BuildKeys.OfLinkTargets(validation.Site);
+        // The links of kept bodies were checked against the pages the last build made. When the pages are others now (a
+        // report added or removed), or the input has errors (so that all of them are reported), every body is checked.
+        if (kept is not null && (!validation.Passes(options.WarningsAsErrors) || linkTargets != reuse!.LinkTargets))
+        {
+            validation = Validate(null);
+        }
 
-        var validation = SiteValidator.Validate(options.Input, inputFiles);
         // The input's bytes are not used after this: let the collector have them while pages are made (on L, 42 MB).
         inputFiles.ReleaseBytes();
         var diagnostics = validation.Diagnostics;
@@ -118,8 +128,7 @@ public static class SiteBuilder
         var search = pagefind is null ? null : new SearchStage(pagefind, shards);
         Func<string, string, bool>? unchanged = reuse is null
             ? null
-            : (destination, scope) => reuse.Outputs.TryGetValue(destination, out var was) && was == scope &&
-                reuse.Scopes.TryGetValue(scope, out var before) && keys!.Scopes.TryGetValue(scope, out var now) && before == now;
+            : (destination, scope) => Kept(scope) && reuse.Outputs.TryGetValue(destination, out var was) && was == scope;
         var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputHash, site.Info.BaseUrl), shards, unchanged), options.EffectiveParallelism);
         Phase("theme, publish, set-up");
         output.BeginStaging();
@@ -197,7 +206,7 @@ public static class SiteBuilder
                 new BuildStamp(keys.Full, keys.Site, keys.Scopes,
                     documents.ToDictionary(d => d.Destination, d => d.Get<string>(Modules.MetadataKeys.Scope), StringComparer.Ordinal),
                     search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
-                    inputFiles.Stats),
+                    inputFiles.Stats, BodyPassages(site, publicSite), linkTargets!),
                 listingKey, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)]);
         }
 
@@ -215,6 +224,13 @@ public static class SiteBuilder
             phases,
             Kept: documents.Count(d => d.Unchanged));
 
+        // Every file is parsed now: read those the hash check did not (but the bodies kept), in parallel.
+        ValidationResult Validate(KeptBodies? keep)
+        {
+            inputFiles.ReadAll(keep?.IsKept);
+            return SiteValidator.Validate(options.Input, inputFiles, keep);
+        }
+
         BuildResult UpToDate(BuildSummary last) =>
             new(true, last.Warnings, null, last.Pages, last.Files, last.Bytes, watch.Elapsed, new Dictionary<string, TimeSpan>(), null, UpToDate: true);
 
@@ -229,6 +245,23 @@ public static class SiteBuilder
                 output.Abandon();
             }
         }
+    }
+
+    // How many passages were cut from each report body that had any (by input path): the next build's count for a body it
+    // does not read (see KeptBody).
+    private static Dictionary<string, int> BodyPassages(Site site, PublicSite published)
+    {
+        var passages = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (d, shown) in site.Regions.SelectMany(r => r.Disclosures).Zip(published.Regions.SelectMany(r => r.Disclosures)))
+        {
+            var byNo = (shown.Entries ?? []).ToDictionary(e => e.No, e => e.RedactedPassages);
+            foreach (var entry in (d.Entries ?? []).Where(e => e.Body is not null && byNo[e.No] > 0))
+            {
+                passages[entry.Body!.RelativePath] = byNo[entry.No];
+            }
+        }
+
+        return passages;
     }
 
     private static (int Files, long Bytes) Count(string folder)

@@ -110,9 +110,12 @@ public sealed class InputFiles
             bytes);
     }
 
-    /// <summary>Reads, in parallel, every file not read yet: the reader is about to ask for them all, one at a time.</summary>
-    public void ReadAll() =>
-        _paths.Where(p => !_bytes.ContainsKey(p)).AsParallel().ForAll(p => _bytes.TryAdd(p, ReadFile(p)));
+    /// <summary>
+    /// Reads, in parallel, every file not read yet except those <paramref name="skip"/> names: the reader is about to ask
+    /// for them, one at a time (a file skipped is still read if it asks).
+    /// </summary>
+    public void ReadAll(Func<string, bool>? skip = null) =>
+        _paths.Where(p => !_bytes.ContainsKey(p) && skip?.Invoke(p) != true).AsParallel().ForAll(p => _bytes.TryAdd(p, ReadFile(p)));
 
     /// <summary>Drops the bytes read so far; a file asked for afterwards is read again.</summary>
     public void ReleaseBytes() => _bytes.Clear();

@@ -7,12 +7,14 @@ namespace Gongkai.Input;
 
 /// <summary>
 /// Reads an input folder (site.json, regions/&lt;slug&gt;/…) into the model, reporting every problem found. The files
-/// come from <paramref name="files"/> when the caller has read them already (a build hashes them first).
+/// come from <paramref name="files"/> when the caller has read them already (a build hashes them first). Report
+/// bodies that <paramref name="kept"/> names are not read (see <see cref="KeptBody"/>).
 /// </summary>
-public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics, InputFiles? files = null)
+public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics, InputFiles? files = null, KeptBodies? kept = null)
 {
     private readonly DiagnosticBag _diagnostics = diagnostics;
     private readonly InputFiles _files = files ?? InputFiles.Read(inputRoot);
+    private readonly KeptBodies? _kept = kept;
 
     /// <summary>Where every object read came from, for checks that run on the model afterwards.</summary>
     public SourceMap Sources { get; } = new();
@@ -158,6 +160,11 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics, Inp
         public ReportBody? LoadBody(string relativePath, SourceLocation namedAt)
         {
             var file = $"{reportsFolder}/{relativePath}";
+            if (reader._kept?.IsKept(file) == true && reader._files.Contains(file))
+            {
+                return new KeptBody(file, reader._kept.Passages.GetValueOrDefault(file));
+            }
+
             if (reader._files.Bytes(file) is not { } raw)
             {
                 reader._diagnostics.Error("GK0304", namedAt, $"body file \"{file}\" does not exist");
@@ -178,7 +185,7 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics, Inp
                 return null;
             }
 
-            var body = new ReportBody(file, parts?.Body ?? text);
+            var body = new MarkdownBody(file, parts?.Body ?? text);
             reader.Sources.Record(body, "", new SourceLocation(file, parts?.BodyFirstLine ?? 1, 1));
             return body;
         }

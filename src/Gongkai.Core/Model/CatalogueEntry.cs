@@ -22,8 +22,17 @@ public sealed record CatalogueEntry(
     IReadOnlyList<string> Aliases,
     IReadOnlyList<Revision> Revisions);
 
-/// <summary>A report's markdown body, read from a file under <c>reports/</c>.</summary>
-public sealed record ReportBody(string RelativePath, string Markdown);
+/// <summary>A report's body: the markdown file under <c>reports/</c> it comes from.</summary>
+public abstract record ReportBody(string RelativePath);
+
+/// <summary>A body as read: its markdown.</summary>
+public sealed record MarkdownBody(string RelativePath, string Markdown) : ReportBody(RelativePath);
+
+/// <summary>
+/// A body a rebuild did not read again: its region's files are as the last build found them, so its page is kept as
+/// that build wrote it. <see cref="Passages"/> is how many passages that build cut from it.
+/// </summary>
+public sealed record KeptBody(string RelativePath, int Passages) : ReportBody(RelativePath);
 
 /// <summary>A file under <c>reports/</c> to copy beside the report's page; <see cref="FullPath"/> is where it is read from.</summary>
 public sealed record Attachment(string RelativePath, string FullPath)

@@ -20,24 +20,36 @@ public static class Publisher
     private static PublicDisclosure Publish(Disclosure d, string regionName)
     {
         var narrative = PassageRedactor.Redact(d.Body);
-        var published = d.Entries?.OrderBy(e => e.No).Select(e => (Entry: Publish(e, out var passages), Passages: passages)).ToList();
+        var published = d.Entries?.OrderBy(e => e.No).Select(Publish).ToList();
         return new(d.RegionSlug, regionName, d.Year, d.Title, d.FiscalYear, d.PublishedYear, d.Publisher, d.DocumentNo, d.Date,
-            d.CatalogueTitle, d.CatalogueNote, d.Evaluation, d.Indicators, d.Revisions, narrative.Markdown, published?.Select(p => p.Entry).ToList(),
-            narrative.Passages + (published?.Sum(p => p.Passages) ?? 0));
+            d.CatalogueTitle, d.CatalogueNote, d.Evaluation, d.Indicators, d.Revisions, narrative.Markdown, published,
+            narrative.Passages + (published?.Sum(e => e.RedactedPassages) ?? 0));
     }
 
-    /// <summary>The public view of one entry; <paramref name="passages"/> is how many passages were cut from its body.</summary>
-    public static PublicEntry Publish(CatalogueEntry e, out int passages)
+    /// <summary>
+    /// The public view of one entry. A body kept from the last build (<see cref="KeptBody"/>) is not published again:
+    /// its page is not made, and its count of cut passages is that build's.
+    /// </summary>
+    public static PublicEntry Publish(CatalogueEntry e)
     {
-        passages = 0;
         if (e.Status != ReportStatus.Published)
         {
             return new PublicEntry(e.No, e.Status, e.Category, e.WithheldReason, null, null, null, null, null, null, null, null, [], [], []);
         }
 
-        var body = e.Body is null ? null : PassageRedactor.Redact(e.Body.Markdown);
-        passages = body?.Passages ?? 0;
+        string? markdown = null;
+        var passages = 0;
+        switch (e.Body)
+        {
+            case MarkdownBody read:
+                (markdown, passages) = PassageRedactor.Redact(read.Markdown);
+                break;
+            case KeptBody kept:
+                passages = kept.Passages;
+                break;
+        }
+
         return new PublicEntry(e.No, e.Status, e.Category, null, e.Id, e.Title, e.Amount, e.AmountNote, e.Score, e.Grade,
-            body?.Markdown, e.Url, e.Attachments, e.Aliases, e.Revisions);
+            markdown, e.Url, e.Attachments, e.Aliases, e.Revisions, passages);
     }
 }

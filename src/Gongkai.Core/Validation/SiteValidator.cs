@@ -19,15 +19,28 @@ public static class SiteValidator
     /// <summary>Validates the input folder; writes nothing.</summary>
     public static ValidationResult Validate(string inputRoot) => Validate(inputRoot, InputFiles.Read(inputRoot));
 
-    /// <summary>Validates the input folder whose files have been read into <paramref name="files"/>.</summary>
-    public static ValidationResult Validate(string inputRoot, InputFiles files)
+    /// <summary>
+    /// Validates the input folder whose files have been read into <paramref name="files"/>. The bodies
+    /// <paramref name="kept"/> names are not read: the last build's warnings about them are reported again.
+    /// </summary>
+    public static ValidationResult Validate(string inputRoot, InputFiles files, KeptBodies? kept = null)
     {
         var diagnostics = new DiagnosticBag();
-        var reader = new InputReader(inputRoot, diagnostics, files);
+        var reader = new InputReader(inputRoot, diagnostics, files, kept);
         var site = reader.Read();
         if (site is not null)
         {
             Audits.AuditSuite.Run(site, reader.Sources, diagnostics);
+        }
+
+        if (kept is not null && site is not null)
+        {
+            var keptFiles = site.Regions.SelectMany(r => r.Disclosures).SelectMany(d => d.Entries ?? [])
+                .Select(e => e.Body).OfType<KeptBody>().Select(b => b.RelativePath).ToHashSet(StringComparer.Ordinal);
+            foreach (var warning in kept.Warnings.Where(w => keptFiles.Contains(w.Location.File)))
+            {
+                diagnostics.Add(warning);
+            }
         }
 
         return new ValidationResult(site, diagnostics.Sorted());

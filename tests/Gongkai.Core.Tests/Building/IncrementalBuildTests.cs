@@ -60,6 +60,74 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task Bodies_of_unchanged_regions_are_not_read_again_yet_keep_their_passage_counts_and_warnings()
+    {
+        PlantBayingolinBody();
+        var first = await Build(Output);
+        Assert.True(first.Succeeded, first.Error);
+        Assert.Contains(first.Diagnostics, d => d is { Code: "GK0504" } && d.Location.File == BayingolinBody);
+        var redactions = File.ReadAllText(Path.Combine(Output, "data/redactions.json"));
+        Assert.Equal(1, System.Text.Json.JsonDocument.Parse(redactions).RootElement.GetProperty("disclosures").EnumerateArray()
+            .Single(d => d.GetProperty("region").GetString() == "bayingolin").GetProperty("redactedPassages").GetInt32());
+
+        Append(KaramayReport, "\n补充说明：整改已完成。\n");
+        var second = await Build(Output);
+
+        Assert.True(second.Succeeded, second.Error);
+        Assert.True(second.Kept > 20, $"kept {second.Kept}");
+        Assert.Equal(first.Diagnostics.Select(d => d.ToString()), second.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(redactions, File.ReadAllText(Path.Combine(Output, "data/redactions.json")));
+        Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
+
+        // Bytes that are not UTF-8, at the same size and time: the build trusts the body unchanged and does not read it
+        // (reading it would stop the build with GK0002).
+        var body = Path.Combine(_input, BayingolinBody);
+        var time = File.GetLastWriteTimeUtc(body);
+        File.WriteAllBytes(body, Enumerable.Repeat((byte)0xFF, (int)new FileInfo(body).Length).ToArray());
+        File.SetLastWriteTimeUtc(body, time);
+        Append(KaramayReport, "\n再次补充。\n");
+
+        var third = await Build(Output);
+
+        Assert.True(third.Succeeded, third.Error);
+        Assert.Contains(third.Diagnostics, d => d is { Code: "GK0504" } && d.Location.File == BayingolinBody);
+    }
+
+    [Fact]
+    public async Task A_link_from_an_unchanged_region_to_a_page_no_longer_made_is_reported()
+    {
+        PlantBayingolinBody();
+        Assert.True((await Build(Output)).Succeeded);
+        var catalogue = Path.Combine(_input, "regions/karamay/2023/reports.json");
+        File.WriteAllText(catalogue, File.ReadAllText(catalogue).Replace("\"id\": \"research-fund\"", "\"id\": \"research-fund-2\"", StringComparison.Ordinal));
+
+        var result = await Build(Output);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d is { Code: "GK0410" } && d.Location.File == BayingolinBody);
+    }
+
+    private const string BayingolinBody = "regions/bayingolin/2024/reports/economic-census-5th.md";
+
+    // A body for a report of another region than karamay's, with a redacted passage, an HTML comment (a warning) and a
+    // link to a karamay report; every input file is then dated an hour back, so the build trusts sizes and times.
+    private void PlantBayingolinBody()
+    {
+        var catalogue = Path.Combine(_input, "regions/bayingolin/2024/reports.json");
+        File.WriteAllText(catalogue, File.ReadAllText(catalogue).Replace(
+            "第五次全国经济普查项目重点项目绩效评价报告\", \"status\": \"published\"",
+            "第五次全国经济普查项目重点项目绩效评价报告\", \"status\": \"published\", \"body\": \"economic-census-5th.md\"", StringComparison.Ordinal));
+        Directory.CreateDirectory(Path.Combine(_input, "regions/bayingolin/2024/reports"));
+        File.WriteAllText(Path.Combine(_input, BayingolinBody),
+            "普查工作总体良好。\n\n:::redacted{reason=\"涉及个人信息\"}\n被调查户 某某\n:::\n\n<!-- 内部备注 -->\n\n另见[克拉玛依报告](/regions/karamay/2023/reports/research-fund/)。\n");
+        var hourAgo = DateTime.UtcNow.AddHours(-1);
+        foreach (var file in Directory.GetFiles(_input, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, hourAgo);
+        }
+    }
+
+    [Fact]
     public async Task A_removed_region_leaves_no_file_or_folder_behind()
     {
         await Build(Output);

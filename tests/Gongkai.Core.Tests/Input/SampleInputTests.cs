@@ -54,8 +54,7 @@ public sealed class SampleInputTests
         Assert.Equal(grade, entry.Grade?.Label());
         Assert.Equal(amount, entry.Amount);
         Assert.Equal(Grades.FromScore(score), entry.Grade);
-        Assert.NotNull(entry.Body);
-        Assert.Contains($"{score} 分", entry.Body.Markdown);
+        Assert.Contains($"{score} 分", Assert.IsType<MarkdownBody>(entry.Body).Markdown);
     }
 
     [Fact]

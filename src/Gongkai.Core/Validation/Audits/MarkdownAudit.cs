@@ -24,14 +24,15 @@ public sealed class MarkdownAudit : IAudit
     /// <inheritdoc />
     public void Check(Site site, SourceMap sources, DiagnosticBag diagnostics)
     {
-        var targets = SiteTargets(site);
+        var targets = LinkTargets(site);
         var texts = new List<(string Markdown, string PagePath, SourceLocation Start)>();
         foreach (var d in site.Regions.SelectMany(r => r.Disclosures))
         {
             texts.Add((d.Body, Permalinks.Disclosure(d.RegionSlug, d.Year), sources.Of(d, "body")));
             foreach (var entry in d.Entries ?? [])
             {
-                if (entry is { Status: ReportStatus.Published, Body: { } body })
+                // A body kept from the last build was checked then (see KeptBody).
+                if (entry is { Status: ReportStatus.Published, Body: MarkdownBody body })
                 {
                     texts.Add((body.Markdown, Permalinks.Report(d.RegionSlug, d.Year, entry.Id), sources.Of(body)));
                 }
@@ -42,7 +43,8 @@ public sealed class MarkdownAudit : IAudit
         Parallel.ForEach(texts, text => Check(text.Markdown, text.PagePath, text.Start, targets, diagnostics));
     }
 
-    private static HashSet<string> SiteTargets(Site site)
+    /// <summary>Every path a link in a text may lead to: the site's pages and the published reports' attachments.</summary>
+    public static HashSet<string> LinkTargets(Site site)
     {
         var targets = new HashSet<string>(StringComparer.Ordinal) { Permalinks.Home };
         foreach (var region in site.Regions)
