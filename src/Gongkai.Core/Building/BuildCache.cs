@@ -9,12 +9,12 @@ namespace Gongkai.Building;
 
 /// <summary>
 /// What the next build into an output folder reads first, enough to tell that nothing changed: the last build's full
-/// key and listing key (see <see cref="BuildKeys.OfListing"/>; null when an input file had not settled), its totals and
+/// key and listing key (see <see cref="BuildKeys.OfListing"/>), its totals and
 /// warnings, and the folders it wrote into with a hash of their modification times.
 /// </summary>
 public sealed record BuildSummary(
     string Key,
-    string? ListingKey,
+    string ListingKey,
     int Pages,
     int Files,
     long Bytes,
@@ -82,7 +82,7 @@ public sealed class BuildCache(BuildOptions options)
     }
 
     /// <summary>Records a successful build, once everything is in the output folder.</summary>
-    public void Save(BuildStamp stamp, string? listingKey, int pages, int files, long bytes, IReadOnlyList<Diagnostic> warnings)
+    public void Save(BuildStamp stamp, string listingKey, int pages, int files, long bytes, IReadOnlyList<Diagnostic> warnings)
     {
         var folders = Folders(stamp);
         var (times, newest) = FolderTimes(folders);
@@ -99,7 +99,7 @@ public sealed class BuildCache(BuildOptions options)
         }
     }
 
-    /// <summary>Writes the summary again (with a listing key the last build could not trust yet): a few kilobytes, not the stamp.</summary>
+    /// <summary>Writes the summary again (with another listing key for the same input): a few hundred kilobytes, not the stamp.</summary>
     public void Remember(BuildSummary summary) => File.WriteAllText(SummaryPath, DataJson.Serialize(summary, DataJson.OneLine));
 
     /// <summary>Forgets the last build, before the output folder is changed: a build cut short leaves no stamp, so the next one is full.</summary>

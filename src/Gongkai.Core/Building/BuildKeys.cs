@@ -60,23 +60,22 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
     }
 
     /// <summary>
-    /// A key of a build taken from the input's listing alone (each file's path, size and modification time) in
+    /// A key of a build taken from the input's listing (each file's path, size and modification time) in
     /// <paramref name="setting"/>: when it is the last build's, no file needs reading to know nothing changed (as git
-    /// trusts its index). Null when a file had not settled (see <see cref="InputListing"/>): its time may not move with
-    /// its next change.
+    /// trusts its index). A file that had not settled (see <see cref="InputListing"/>) may change again without its time
+    /// moving, so it counts by its content: <paramref name="hashOf"/> gives the hash of the listing's file at an index.
     /// </summary>
-    public static string? OfListing(InputListing listing, string setting)
+    public static string OfListing(InputListing listing, string setting, Func<int, byte[]> hashOf)
     {
-        if (listing.Files.Any(f => f.Modified >= listing.Settled))
-        {
-            return null;
-        }
-
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes($"{setting}\n{listing.Root}\n"));
-        foreach (var file in listing.Files)
+        for (var i = 0; i < listing.Files.Count; i++)
         {
-            sha.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{file.Relative}\t{file.Length}\t{file.Modified}\n")));
+            var file = listing.Files[i];
+            var stamp = file.Modified < listing.Settled
+                ? string.Create(CultureInfo.InvariantCulture, $"{file.Length}\t{file.Modified}")
+                : Convert.ToHexStringLower(hashOf(i));
+            sha.AppendData(Encoding.UTF8.GetBytes($"{file.Relative}\t{stamp}\n"));
         }
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());

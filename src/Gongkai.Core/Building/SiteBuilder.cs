@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using Gongkai.Archive;
 using Gongkai.Data;
 using Gongkai.Input;
@@ -48,12 +49,14 @@ public static class SiteBuilder
         var loading = incremental ? Task.Run(cache.Load, cancellationToken) : Task.FromResult<BuildSummary?>(null);
         var listing = InputFiles.List(options.Input);
         var setting = incremental ? BuildKeys.Setting(options) : null;
-        var listingKey = setting is null ? null : BuildKeys.OfListing(listing, setting);
         var summary = await loading.ConfigureAwait(false);
+        // A file changed in the last two seconds is compared by its content (usually the one just edited, and no other).
+        var upToDate = summary is not null &&
+            BuildKeys.OfListing(listing, setting!, i => SHA256.HashData(File.ReadAllBytes(listing.Files[i].Full))) == summary.ListingKey;
         Phase("check the last build");
-        if (summary is not null && listingKey is not null && summary.ListingKey == listingKey)
+        if (upToDate)
         {
-            return UpToDate(summary);
+            return UpToDate(summary!);
         }
 
         // Hashed once: the build keys and build-info.json both name the input tree. Files the last build saw with the same
@@ -62,16 +65,13 @@ public static class SiteBuilder
         var inputFiles = InputFiles.Read(listing, previous?.Inputs);
         var inputHash = inputFiles.Hash;
         var keys = setting is null ? null : BuildKeys.For(inputFiles.Hashes, inputFiles.Hash, setting);
+        var listingKey = setting is null ? null : BuildKeys.OfListing(listing, setting, i => inputFiles.Hashes[i].Hash);
         Phase("read and hash input");
         if (previous is not null && previous.Key == keys!.Full)
         {
-            // The same bytes under other times (a file touched, or one that had not settled at the last build): remember
-            // the times, so the next check reads no file.
-            if (listingKey is not null)
-            {
-                cache.Remember(summary! with { ListingKey = listingKey });
-            }
-
+            // The same bytes under other times (a file touched, or one that had settled since): remember the times, so
+            // the next check reads no file.
+            cache.Remember(summary! with { ListingKey = listingKey! });
             return UpToDate(summary!);
         }
 
@@ -207,7 +207,7 @@ public static class SiteBuilder
                     documents.ToDictionary(d => d.Destination, d => d.Get<string>(Modules.MetadataKeys.Scope), StringComparer.Ordinal),
                     search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
                     inputFiles.Stats, BodyPassages(site, publicSite), linkTargets!),
-                listingKey, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)]);
+                listingKey!, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)]);
         }
 
         return new BuildResult(

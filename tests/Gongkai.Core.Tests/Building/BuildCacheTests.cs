@@ -39,18 +39,17 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task A_check_with_nothing_changed_reads_the_summary_alone_once_the_input_has_settled()
+    public async Task A_check_with_nothing_changed_reads_neither_the_stamp_nor_a_settled_file()
     {
-        // Freshly written files have not settled: the first check after the build hashes them, then remembers their times.
         await Build();
+        // New times, same bytes: the files are hashed and found the same, and their times remembered.
         Age(_input.Root);
         Assert.True((await Build()).UpToDate);
-        var stamp = _temp[".gongkai-cache/out.json"];
-        File.WriteAllText(stamp, "{ damaged");
+        File.WriteAllText(_temp[".gongkai-cache/out.json"], "{ damaged");
 
         Assert.True((await Build()).UpToDate);
 
-        // A changed file is found by its time and size; the damaged stamp then makes the build a full one.
+        // A changed file is found by its size and time; the damaged stamp then makes the build a full one.
         _input.Replace(MinimalInput.DisclosureFile, "正文。", "正文，已更新。");
         Age(_input.Root);
         var rebuilt = await Build();
@@ -59,28 +58,49 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
-    public void The_listing_key_follows_every_size_and_time_and_is_withheld_while_a_file_has_not_settled()
+    public async Task A_file_changed_moments_ago_is_compared_by_its_content()
     {
-        var settled = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
-        InputListing Listing(long length, long modified) =>
-            new("/in", [new ListedFile("site.json", "/in/site.json", 10, settled - 100), new ListedFile("regions/a/region.json", "/in/regions/a/region.json", length, modified)], settled);
+        // Dated ahead, the files count as just changed however long the builds take.
+        Age(_input.Root, TimeSpan.FromHours(-1));
+        await Build();
+        File.WriteAllText(_temp[".gongkai-cache/out.json"], "{ damaged");
+        Assert.True((await Build()).UpToDate);
 
-        var key = BuildKeys.OfListing(Listing(5, settled - 1), "setting");
+        // Other bytes of the same size under the same time, as a second change within one tick of the file system's clock.
+        var file = Path.Combine(_input.Root, MinimalInput.DisclosureFile);
+        var time = File.GetLastWriteTimeUtc(file);
+        _input.Replace(MinimalInput.DisclosureFile, "正文。", "正文！");
+        File.SetLastWriteTimeUtc(file, time);
+        var rebuilt = await Build();
 
-        Assert.NotNull(key);
-        Assert.Equal(key, BuildKeys.OfListing(Listing(5, settled - 1), "setting"));
-        Assert.NotEqual(key, BuildKeys.OfListing(Listing(6, settled - 1), "setting"));
-        Assert.NotEqual(key, BuildKeys.OfListing(Listing(5, settled - 2), "setting"));
-        Assert.NotEqual(key, BuildKeys.OfListing(Listing(5, settled - 1), "another setting"));
-        Assert.Null(BuildKeys.OfListing(Listing(5, settled), "setting"));
+        Assert.True(rebuilt.Succeeded && !rebuilt.UpToDate);
+        Assert.Contains("正文！", File.ReadAllText(Path.Combine(Output, "regions/demo/2023/index.html")));
     }
 
-    private static void Age(string folder)
+    [Fact]
+    public void The_listing_key_follows_the_size_and_time_of_a_settled_file_and_the_content_of_one_not_settled()
     {
-        var hourAgo = DateTime.UtcNow.AddHours(-1);
+        var settled = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+        string Key(long length, long modified, byte content = 1, string setting = "setting") => BuildKeys.OfListing(
+            new("/in", [new ListedFile("regions/a/region.json", "/in/regions/a/region.json", length, modified), new ListedFile("site.json", "/in/site.json", 10, settled - 100)], settled),
+            setting, i => [(byte)(content + i)]);
+
+        var key = Key(5, settled - 1);
+
+        Assert.Equal(key, Key(5, settled - 1, content: 2));
+        Assert.NotEqual(key, Key(6, settled - 1));
+        Assert.NotEqual(key, Key(5, settled - 2));
+        Assert.NotEqual(key, Key(5, settled - 1, setting: "another setting"));
+        Assert.Equal(Key(5, settled), Key(6, settled + 1));
+        Assert.NotEqual(Key(5, settled), Key(5, settled, content: 2));
+    }
+
+    private static void Age(string folder, TimeSpan? by = null)
+    {
+        var time = DateTime.UtcNow - (by ?? TimeSpan.FromHours(1));
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
-            File.SetLastWriteTimeUtc(file, hourAgo);
+            File.SetLastWriteTimeUtc(file, time);
         }
     }
 
