@@ -208,6 +208,7 @@ public static class SiteBuilder
                     search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
                     inputFiles.Stats, BodyPassages(site, publicSite), linkTargets!),
                 listingKey!, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)]);
+            Phase("record the build");
         }
 
         return new BuildResult(
