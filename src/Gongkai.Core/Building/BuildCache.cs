@@ -9,8 +9,8 @@ namespace Gongkai.Building;
 
 /// <summary>
 /// What the next build into an output folder reads first, enough to tell that nothing changed: the last build's full
-/// key and listing key (see <see cref="BuildKeys.OfListing"/>), its totals and
-/// warnings, and the folders it wrote into with a hash of their modification times.
+/// key and listing key (see <see cref="BuildKeys.OfListing"/>), its totals and warnings, and the folders it wrote into
+/// with a hash of their modification times.
 /// </summary>
 public sealed record BuildSummary(
     string Key,
