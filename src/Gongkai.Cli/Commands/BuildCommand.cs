@@ -89,7 +89,7 @@ internal static class BuildCommand
             $"[green]Built[/] {result.Pages} pages, {result.Files} files ({result.Bytes / 1024.0:0.0} KiB) into {Path.GetFullPath(options.Output)} in {result.Elapsed.TotalSeconds:0.00} s.");
         if (result.Kept > 0)
         {
-            console.MarkupLineInterpolated($"Kept {result.Kept} files of unchanged regions as the last build wrote them.");
+            console.MarkupLineInterpolated($"Kept {result.Kept} files made from unchanged input as the last build wrote them.");
         }
 
         if (options.Search)

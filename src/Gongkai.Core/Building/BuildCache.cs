@@ -27,8 +27,9 @@ public sealed record BuildSummary(
 /// changed: the site and region keys (see <see cref="BuildKeys"/>), every file it made from documents with the region
 /// scope each came from (null: site-wide), the key of each search shard it indexed (by folder), and the size, time and
 /// hash of each input file (so the next build hashes only files that changed); for the report bodies the next build
-/// does not read (see <see cref="Model.KeptBody"/>), how many passages were cut from each, and the key of the paths links
-/// were checked against (<see cref="BuildKeys.OfLinkTargets"/>).
+/// does not read (see <see cref="Model.KeptBody"/>), how many passages were cut from each, the key of the paths links
+/// were checked against (<see cref="BuildKeys.OfLinkTargets"/>), and the key of what site-wide files were made from
+/// (<see cref="BuildKeys.OfSiteData"/>).
 /// </summary>
 public sealed record BuildStamp(
     string Key,
@@ -38,7 +39,8 @@ public sealed record BuildStamp(
     IReadOnlyDictionary<string, string> Search,
     IReadOnlyDictionary<string, InputStat> Inputs,
     IReadOnlyDictionary<string, int> Passages,
-    string LinkTargets);
+    string LinkTargets,
+    string SiteData);
 
 /// <summary>
 /// Remembers the last successful build into an output folder, so the next one can skip everything (nothing changed)
@@ -77,7 +79,7 @@ public sealed class BuildCache(BuildOptions options)
     public BuildStamp? LoadStamp(BuildSummary summary)
     {
         var stamp = Read<BuildStamp>(StampPath);
-        return stamp is { Outputs: not null, Scopes: not null, Search: not null, Inputs: not null, Passages: not null, LinkTargets: not null } &&
+        return stamp is { Outputs: not null, Scopes: not null, Search: not null, Inputs: not null, Passages: not null, LinkTargets: not null, SiteData: not null } &&
             stamp.Key == summary.Key ? stamp : null;
     }
 

@@ -87,6 +87,15 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
     /// </summary>
     public static string OfLinkTargets(Site site) => Hash([.. MarkdownAudit.LinkTargets(site).Order(StringComparer.Ordinal)]);
 
+    /// <summary>
+    /// The key of what site-wide files are made from (the site without the text of report bodies, see
+    /// <see cref="Publication.PublicSite.WithoutReportBodies"/>): the site key, every input file but the report bodies
+    /// (<paramref name="bodies"/>, by path), and how many passages were cut from each body, all those files see of one.
+    /// </summary>
+    public string OfSiteData(IReadOnlyList<FileHash> input, IReadOnlySet<string> bodies, IReadOnlyDictionary<string, int> passages) =>
+        Hash([Site, BuildInfo.TreeHash(input.Where(f => !bodies.Contains(f.Relative))),
+            .. passages.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}\t{p.Value}"))]);
+
     /// <summary>The key of a search shard: the site key and the keys of the regions it indexes.</summary>
     public string ShardKey(IEnumerable<string> regions) =>
         Hash([Site, .. regions.Select(slug => Scopes.GetValueOrDefault(RegionsFolder + slug, ""))]);

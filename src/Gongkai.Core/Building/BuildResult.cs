@@ -6,7 +6,7 @@ namespace Gongkai.Building;
 /// <summary>
 /// How a build went: diagnostics, and for a successful build what was written, what was withheld and how long it took.
 /// <see cref="UpToDate"/>: nothing had changed since the last build into the output folder, so nothing was done;
-/// <see cref="Kept"/>: how many files of unchanged regions were left as the last build wrote them.
+/// <see cref="Kept"/>: how many files made from unchanged input were left as the last build wrote them.
 /// </summary>
 public sealed record BuildResult(
     bool Succeeded,

@@ -124,11 +124,15 @@ public static class SiteBuilder
         }
 
         var publicSite = Publisher.Publish(site);
+        var passages = BodyPassages(site, publicSite);
+        var siteData = keys?.OfSiteData(inputFiles.Hashes, ReportBodies(site), passages);
         var shards = SearchShards.For(publicSite, options.SearchShardPages);
         var search = pagefind is null ? null : new SearchStage(pagefind, shards);
-        Func<string, string, bool>? unchanged = reuse is null
+        // A file is kept when it was made from the same input: its region's, or, site-wide, the site's but report text.
+        Func<string, string?, bool>? unchanged = reuse is null
             ? null
-            : (destination, scope) => Kept(scope) && reuse.Outputs.TryGetValue(destination, out var was) && was == scope;
+            : (destination, scope) => reuse.Outputs.TryGetValue(destination, out var was) && was == scope &&
+                (scope is null ? reuse.SiteData == siteData : Kept(scope));
         var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputHash, site.Info.BaseUrl), shards, unchanged), options.EffectiveParallelism);
         Phase("theme, publish, set-up");
         output.BeginStaging();
@@ -206,7 +210,7 @@ public static class SiteBuilder
                 new BuildStamp(keys.Full, keys.Site, keys.Scopes,
                     documents.ToDictionary(d => d.Destination, d => d.Get<string>(Modules.MetadataKeys.Scope), StringComparer.Ordinal),
                     search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
-                    inputFiles.Stats, BodyPassages(site, publicSite), linkTargets!),
+                    inputFiles.Stats, passages, linkTargets!, siteData!),
                 listingKey!, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)]);
             Phase("record the build");
         }
@@ -264,6 +268,10 @@ public static class SiteBuilder
 
         return passages;
     }
+
+    // The input paths of the report bodies the site reads (or keeps from the last build).
+    private static HashSet<string> ReportBodies(Site site) =>
+        [.. site.Regions.SelectMany(r => r.Disclosures).SelectMany(d => d.Entries ?? []).Select(e => e.Body?.RelativePath).OfType<string>()];
 
     private static (int Files, long Bytes) Count(string folder)
     {

@@ -26,54 +26,60 @@ public static class SitePipelines
     /// <summary>
     /// All pipelines of a site build; the search page loads the index <paramref name="searchShards"/> (all of the site's
     /// when null). <paramref name="unchanged"/> tells whether the output already holds a file (destination) made from a
-    /// region folder (scope) whose input has not changed since; null: everything is made anew.
+    /// region folder (scope) whose input has not changed since, or, for a site-wide file (scope null), from the same site
+    /// without the text of report bodies; null: everything is made anew.
     /// </summary>
     public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme, BuildInfo buildInfo, IReadOnlyList<SearchShard>? searchShards = null,
-        Func<string, string, bool>? unchanged = null)
+        Func<string, string?, bool>? unchanged = null)
     {
-        // In the pipelines whose documents come from one region's files alone (their Source), unchanged ones are kept.
+        // Only report pages see the text of report bodies: every other file is made from the site without it, so that a
+        // change to a report's text leaves the files listing reports across regions as they were.
+        var data = site.WithoutReportBodies();
+        // Kept when unchanged: documents made from one region's files alone (their Source), and site-wide ones.
         var skip = new SkipUnchanged(unchanged ?? ((_, _) => false));
         var make = new MakeDocuments();
-        var pages = new PageModel(site, new Permalinks(site.Info.BaseUrl), theme.Strings);
+        var pages = new PageModel(data, new Permalinks(data.Info.BaseUrl), theme.Strings);
         var write = new WriteFiles();
         var layout = new ApplyLayout(theme);
-        var markdown = new RenderMarkdown(new SiteMarkdown(theme.Strings["redaction.note"]), site.Info.BaseUrl);
+        var markdown = new RenderMarkdown(new SiteMarkdown(theme.Strings["redaction.note"]), data.Info.BaseUrl);
         var disclosureCharts = new Dictionary<PublicDisclosure, IReadOnlyList<ChartSpec>>(ReferenceEqualityComparer.Instance);
-        foreach (var d in site.Regions.SelectMany(r => r.Disclosures))
+        foreach (var d in data.Regions.SelectMany(r => r.Disclosures))
         {
             disclosureCharts[d] = DisclosureCharts.For(d, theme.Strings);
         }
 
         IReadOnlyList<ChartSpec> ChartsOf(PublicDisclosure d) => disclosureCharts[d];
-        var homeCharts = HomeCharts.For(site, theme.Strings);
-        var updates = SiteUpdates.From(site);
-        var fallbackDate = $"{site.Regions.SelectMany(r => r.Disclosures).Select(d => d.PublishedYear).DefaultIfEmpty(1970).Max()}-01-01";
+        var homeCharts = HomeCharts.For(data, theme.Strings);
+        var updates = SiteUpdates.From(data);
+        var fallbackDate = $"{data.Regions.SelectMany(r => r.Disclosures).Select(d => d.PublishedYear).DefaultIfEmpty(1970).Max()}-01-01";
         return
         [
             new(Assets, new CreateDocuments("theme assets", _ => theme.Assets.Select(a => new Document(a.Destination) { CopyFrom = a.Source })), write),
             new(Reports, new CreateDocuments("reports", _ => ReportPages.Create(site, pages)), skip, make, markdown, layout, write),
-            new(Attachments, new CreateDocuments("attachments", _ => ReportPages.Attachments(site)), skip, write),
-            new(Disclosures, new CreateDocuments("disclosures", _ => DisclosurePages.Create(site, pages, ChartsOf)), skip, make, markdown, layout, write),
-            new(Charts, new CreateDocuments("charts", _ => ChartDocuments(site, ChartsOf, homeCharts, theme)), skip, make, write),
-            new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(site, pages.Links)), skip, make, write),
-            new(OpenData, new CreateDocuments("open data", _ => OpenDataDocuments(site, pages.Links)), skip, make, write),
-            new(NotFound, new CreateDocuments("not found", _ => [Pages.NotFoundPage.Create(pages)]), layout, write),
-            new(Redirects, new CreateDocuments("redirects", _ => RedirectPages.Create(site, pages.Links, theme.Strings)), write),
-            new(Robots, new CreateDocuments("robots", _ => [new Document("robots.txt") { Content = Feeds.Sitemap.Robots(pages.Links) }]), write),
-            new(Updates, new CreateDocuments("updates", _ => [UpdatesPage.Create(updates, pages)]), layout, write),
+            new(Attachments, new CreateDocuments("attachments", _ => ReportPages.Attachments(data)), skip, write),
+            new(Disclosures, new CreateDocuments("disclosures", _ => DisclosurePages.Create(data, pages, ChartsOf)), skip, make, markdown, layout, write),
+            new(Charts, new CreateDocuments("charts", _ => ChartDocuments(data, ChartsOf, homeCharts, theme)), skip, make, write),
+            new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(data, pages.Links)), skip, make, write),
+            new(OpenData, new CreateDocuments("open data", _ => OpenDataDocuments(data, pages.Links)), skip, make, write),
+            new(NotFound, new CreateDocuments("not found", _ => [Pages.NotFoundPage.Create(pages)]), skip, layout, write),
+            new(Redirects, new CreateDocuments("redirects", _ => RedirectPages.Create(data, pages.Links, theme.Strings)), skip, write),
+            new(Robots, new CreateDocuments("robots", _ => [new Document("robots.txt") { Content = Feeds.Sitemap.Robots(pages.Links) }]), skip, write),
+            new(Updates, new CreateDocuments("updates", _ => [UpdatesPage.Create(updates, pages)]), skip, layout, write),
             new(Feed, new CreateDocuments("feed", _ =>
-                [new Document(Permalinks.Feed) { Content = AtomFeed.Write(site.Info.Title, site.Info.Publisher, updates, pages.Links, theme.Strings, fallbackDate) }]), write),
-            new(DataPage, new CreateDocuments("data page", _ => [Pages.DataPage.Create(site, pages)]), layout, write),
-            new(Regions, new CreateDocuments("regions", _ => RegionPages.Create(site, pages)), layout, write),
-            new(Catalogue, new CreateDocuments("catalogue", _ => [CataloguePage.Create(site, pages)]), layout, write),
-            new(SearchPage, new CreateDocuments("search", _ => [Pages.SearchPage.Create(pages, searchShards ?? SearchShards.For(site))]), layout, write),
-            new(Redactions, new CreateDocuments("redactions", _ => [new Document(Pages.DataPage.Redactions) { Content = DataJson.Serialize(RedactionReport.From(site)) }]), write),
-            new(Manifest, new CreateDocuments("web app manifest", _ => [WebManifest.Create(site, theme, pages.Links)]), write),
+                [Document.Later(Permalinks.Feed, null, () => AtomFeed.Write(data.Info.Title, data.Info.Publisher, updates, pages.Links, theme.Strings, fallbackDate))]),
+                skip, make, write),
+            new(DataPage, new CreateDocuments("data page", _ => [Pages.DataPage.Create(data, pages)]), skip, layout, write),
+            new(Regions, new CreateDocuments("regions", _ => RegionPages.Create(data, pages)), skip, layout, write),
+            new(Catalogue, new CreateDocuments("catalogue", _ => [CataloguePage.Create(data, pages)]), skip, layout, write),
+            new(SearchPage, new CreateDocuments("search", _ => [Pages.SearchPage.Create(pages, searchShards ?? SearchShards.For(data))]), skip, layout, write),
+            new(Redactions, new CreateDocuments("redactions", _ =>
+                [Document.Later(Pages.DataPage.Redactions, null, () => DataJson.Serialize(RedactionReport.From(data)))]), skip, make, write),
+            new(Manifest, new CreateDocuments("web app manifest", _ => [WebManifest.Create(data, theme, pages.Links)]), skip, write),
             new(Build, new CreateDocuments("build info", _ => [new Document(BuildInfo.FileName) { Content = DataJson.Serialize(buildInfo) }]), write),
             new Pipeline(Home,
-                new CreateDocuments("home", context => [HomePage.Create(site, pages, context.OutputsOf(Regions), homeCharts)]), layout, write)
+                new CreateDocuments("home", context => [HomePage.Create(data, pages, context.OutputsOf(Regions), homeCharts)]), skip, layout, write)
                 .After(Regions),
-            new Pipeline(Sitemap, new CreateDocuments("sitemap", context => SitemapDocuments(context, pages.Links)), write).After(PagePipelines),
+            new Pipeline(Sitemap, new CreateDocuments("sitemap", context => SitemapDocuments(context, pages.Links)), skip, write).After(PagePipelines),
         ];
     }
 
@@ -106,8 +112,8 @@ public static class SitePipelines
             }
         }
 
-        yield return new Document(Pages.DataPage.AllCsv) { Content = ReportTable.Csv(all) };
-        yield return new Document(Pages.DataPage.AllJson) { Content = DataJson.Serialize(all) };
+        yield return Document.Later(Pages.DataPage.AllCsv, null, () => ReportTable.Csv(all));
+        yield return Document.Later(Pages.DataPage.AllJson, null, () => DataJson.Serialize(all));
     }
 
     private static IEnumerable<Document> DataDocuments(PublicSite site, Permalinks links) =>

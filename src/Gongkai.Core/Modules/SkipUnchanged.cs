@@ -4,21 +4,19 @@ using Gongkai.Pipelines;
 namespace Gongkai.Modules;
 
 /// <summary>
-/// Notes the region folder a document is made from (from its source file) and marks it unchanged when
-/// <paramref name="unchanged"/> says the previous build wrote the same file from the same region input, so it is
-/// neither rendered nor written again. Only for pipelines whose documents depend on their own region's files alone.
+/// Notes the region folder a document is made from (from its source file; none for a site-wide document) and marks it
+/// unchanged when <paramref name="unchanged"/> (destination, scope) says the previous build wrote the same file from
+/// the same input, so it is neither rendered nor written again. Only for pipelines whose documents depend on their own
+/// region's files alone, or, when site-wide, on the site without the text of report bodies
+/// (<see cref="Publication.PublicSite.WithoutReportBodies"/>).
 /// </summary>
-public sealed class SkipUnchanged(Func<string, string, bool> unchanged) : DocumentModule
+public sealed class SkipUnchanged(Func<string, string?, bool> unchanged) : DocumentModule
 {
     /// <inheritdoc />
     public override Document Execute(Document input, IExecutionContext context)
     {
-        if (BuildKeys.ScopeOf(input.Source) is not { } scope)
-        {
-            return input;
-        }
-
-        var document = input.With(MetadataKeys.Scope, scope);
+        var scope = BuildKeys.ScopeOf(input.Source);
+        var document = scope is null ? input : input.With(MetadataKeys.Scope, scope);
         return unchanged(input.Destination, scope) ? document with { Content = null, CopyFrom = null, Unchanged = true } : document;
     }
 }

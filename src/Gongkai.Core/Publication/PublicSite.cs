@@ -3,7 +3,21 @@ using Gongkai.Model;
 namespace Gongkai.Publication;
 
 /// <summary>The public view of the whole site; the only model that rendering, data export and search receive.</summary>
-public sealed record PublicSite(SiteInfo Info, IReadOnlyList<PublicRegion> Regions);
+public sealed record PublicSite(SiteInfo Info, IReadOnlyList<PublicRegion> Regions)
+{
+    /// <summary>
+    /// The same site without the text of report bodies (<see cref="PublicEntry.BodyMarkdown"/> null; the count of passages
+    /// cut from them stays): what every page but the reports' own is made from, so that those pages are the same
+    /// whatever a report's text says.
+    /// </summary>
+    public PublicSite WithoutReportBodies() => this with
+    {
+        Regions = [.. Regions.Select(r => r with
+        {
+            Disclosures = [.. r.Disclosures.Select(d => d with { Entries = d.Entries?.Select(e => e with { BodyMarkdown = null }).ToList() })],
+        })],
+    };
+}
 
 /// <summary>The public view of a region and its disclosures, newest first; <see cref="Aliases"/> are its former slugs.</summary>
 public sealed record PublicRegion(string Slug, string Name, string Level, string? Parent, string? Summary, IReadOnlyList<PublicDisclosure> Disclosures,

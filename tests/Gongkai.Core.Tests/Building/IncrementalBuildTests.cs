@@ -94,6 +94,39 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task Site_wide_files_are_kept_while_only_the_text_of_reports_changes()
+    {
+        await Build(Output);
+        // A mark written into site-wide files (in place: the folders keep their times) shows which files a build kept.
+        string[] siteWide = ["catalogue/index.html", "index.html", "data/all-reports.json", "data/redactions.json", "feed.xml"];
+        foreach (var file in siteWide)
+        {
+            File.AppendAllText(Path.Combine(Output, file), "<!-- kept -->");
+        }
+
+        Append(KaramayReport, "\n补充说明：整改已完成。\n");
+        Assert.True((await Build(Output)).Succeeded);
+
+        Assert.All(siteWide, file => Assert.EndsWith("<!-- kept -->", File.ReadAllText(Path.Combine(Output, file)), StringComparison.Ordinal));
+        Assert.DoesNotContain("<!-- kept -->", File.ReadAllText(Path.Combine(Output, "build-info.json")));
+        Assert.Contains("整改已完成", File.ReadAllText(Path.Combine(Output, "regions/karamay/2023/reports/baijiantan-fiscal-operation/index.html")));
+
+        // A passage cut from a report's text changes the site's counts of cut passages.
+        Append(KaramayReport, "\n:::redacted{reason=\"涉及商业秘密\"}\n供应商报价明细\n:::\n");
+        Assert.True((await Build(Output)).Succeeded);
+        Assert.All(siteWide, file => Assert.DoesNotContain("<!-- kept -->", File.ReadAllText(Path.Combine(Output, file))));
+        Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
+
+        // So does a change to a catalogue.
+        var catalogue = Path.Combine(_input, "regions/karamay/2023/reports.json");
+        File.AppendAllText(Path.Combine(Output, "catalogue/index.html"), "<!-- kept -->");
+        File.WriteAllText(catalogue, File.ReadAllText(catalogue).Replace("白碱滩区", "白碱滩", StringComparison.Ordinal));
+        Assert.True((await Build(Output)).Succeeded);
+        Assert.DoesNotContain("<!-- kept -->", File.ReadAllText(Path.Combine(Output, "catalogue/index.html")));
+        Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
+    }
+
+    [Fact]
     public async Task A_link_from_an_unchanged_region_to_a_page_no_longer_made_is_reported()
     {
         PlantBayingolinBody();
