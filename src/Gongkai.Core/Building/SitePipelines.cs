@@ -62,7 +62,7 @@ public static class SitePipelines
             new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(data, pages.Links)), skip, make, write),
             new(OpenData, new CreateDocuments("open data", _ => OpenDataDocuments(data, pages.Links)), skip, make, write),
             new(NotFound, new CreateDocuments("not found", _ => [Pages.NotFoundPage.Create(pages)]), skip, layout, write),
-            new(Redirects, new CreateDocuments("redirects", _ => RedirectPages.Create(data, pages.Links, theme.Strings)), skip, write),
+            new(Redirects, new CreateDocuments("redirects", _ => RedirectPages.Create(data, pages.Links, theme.Strings)), skip, make, write),
             new(Robots, new CreateDocuments("robots", _ => [new Document("robots.txt") { Content = Feeds.Sitemap.Robots(pages.Links) }]), skip, write),
             new(Updates, new CreateDocuments("updates", _ => [UpdatesPage.Create(updates, pages)]), skip, layout, write),
             new(Feed, new CreateDocuments("feed", _ =>
@@ -98,22 +98,22 @@ public static class SitePipelines
             from file in ChartView.Files(charts(d), Permalinks.Disclosure(d), theme.Strings, DisclosureSource(region, d))
             select file);
 
-    // reports.csv beside each itemised disclosure, and every entry of the site in data/all-reports.csv and .json.
+    // reports.csv beside each itemised disclosure, and every entry of the site in data/all-reports.csv and .json; the rows
+    // of a disclosure are made once, and only for a file that is written.
     private static IEnumerable<Document> OpenDataDocuments(PublicSite site, Permalinks links)
     {
-        var all = new List<EntryData>();
-        foreach (var region in site.Regions)
+        var tables = (from region in site.Regions
+                      from d in region.Disclosures.Where(d => d.IsItemised)
+                      select (Region: region, Disclosure: d,
+                          Rows: new Lazy<List<EntryData>>(() => [.. ReportTable.Rows(region, d, e => links.Href(Permalinks.Report(d, e)))]))).ToList();
+        var all = new Lazy<List<EntryData>>(() => [.. tables.SelectMany(t => t.Rows.Value)]);
+        foreach (var (region, d, rows) in tables)
         {
-            foreach (var d in region.Disclosures.Where(d => d.IsItemised))
-            {
-                var rows = ReportTable.Rows(region, d, e => links.Href(Permalinks.Report(d, e))).ToList();
-                all.AddRange(rows);
-                yield return Document.Later(Permalinks.Disclosure(d) + Pages.DataPage.DisclosureCsv, DisclosureSource(region, d), () => ReportTable.Csv(rows));
-            }
+            yield return Document.Later(Permalinks.Disclosure(d) + Pages.DataPage.DisclosureCsv, DisclosureSource(region, d), () => ReportTable.Csv(rows.Value));
         }
 
-        yield return Document.Later(Pages.DataPage.AllCsv, null, () => ReportTable.Csv(all));
-        yield return Document.Later(Pages.DataPage.AllJson, null, () => DataJson.Serialize(all));
+        yield return Document.Later(Pages.DataPage.AllCsv, null, () => ReportTable.Csv(all.Value));
+        yield return Document.Later(Pages.DataPage.AllJson, null, () => DataJson.Serialize(all.Value));
     }
 
     private static IEnumerable<Document> DataDocuments(PublicSite site, Permalinks links) =>

@@ -17,7 +17,7 @@ public static class RedirectPages
     public static IEnumerable<Document> Create(PublicSite site, Permalinks links, UiStrings t)
     {
         Document Redirect(string from, string to, string title) =>
-            new(Permalinks.FileOf(from)) { Content = Html(links.Href(to), title, site.Info.Locale, t) };
+            Document.Later(Permalinks.FileOf(from), null, () => Html(links.Href(to), title, site.Info.Locale, t));
 
         foreach (var region in site.Regions)
         {
