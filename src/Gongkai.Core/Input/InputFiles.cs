@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Enumeration;
 using System.Security.Cryptography;
 using Gongkai.Archive;
 
@@ -70,14 +71,19 @@ public sealed class InputFiles
         }
 
         var settled = (DateTime.UtcNow - Settled).Ticks;
-        var files = BuildInfo.Files(full)
-            .AsParallel().AsOrdered()
-            .Select(f =>
+        // One pass: each entry's size and time come with it (one stat), with no FileInfo or relative-path arithmetic.
+        var prefix = Path.TrimEndingDirectorySeparator(full).Length + 1;
+        var files = new FileSystemEnumerable<ListedFile>(full,
+            (ref FileSystemEntry e) =>
             {
-                var info = new FileInfo(f.Full);
-                return new ListedFile(f.Relative, f.Full, info.Length, info.LastWriteTimeUtc.Ticks);
-            })
-            .ToList();
+                var path = e.ToFullPath();
+                return new ListedFile(path[prefix..].Replace('\\', '/'), path, e.Length, e.LastWriteTimeUtc.UtcTicks);
+            },
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
+        }.ToList();
+        files.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
         return new InputListing(full, files, settled);
     }
 
