@@ -55,6 +55,9 @@ public sealed class BuildCache(BuildOptions options)
 
     private readonly string _output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Output));
 
+    // Each output folder's modification time as Load found it.
+    private readonly Dictionary<string, long> _loadedTimes = new(StringComparer.Ordinal);
+
     private string CachePath(string suffix) =>
         Path.Combine(Path.GetDirectoryName(_output)!, ".gongkai-cache", Path.GetFileName(_output) + suffix);
 
@@ -69,10 +72,23 @@ public sealed class BuildCache(BuildOptions options)
     public BuildSummary? Load()
     {
         var summary = Read<BuildSummary>(SummaryPath);
-        return summary?.Folders is not null && summary.Warnings is not null && Directory.Exists(_output) &&
-            summary.FolderTimes == FolderTimes(summary.Folders).Hash
-            ? summary
-            : null;
+        if (summary?.Folders is null || summary.Warnings is null || !Directory.Exists(_output))
+        {
+            return null;
+        }
+
+        var (hash, _, ticks) = FolderTimes(summary.Folders);
+        if (hash != summary.FolderTimes)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            _loadedTimes[summary.Folders[i]] = ticks[i];
+        }
+
+        return summary;
     }
 
     /// <summary>The stamp of the build <paramref name="summary"/> describes, or null when there is none.</summary>
@@ -83,11 +99,17 @@ public sealed class BuildCache(BuildOptions options)
             stamp.Key == summary.Key ? stamp : null;
     }
 
-    /// <summary>Records a successful build, once everything is in the output folder.</summary>
-    public void Save(BuildStamp stamp, string listingKey, int pages, int files, long bytes, IReadOnlyList<Diagnostic> warnings)
+    /// <summary>
+    /// Records a successful build, once everything is in the output folder. When the build changed only
+    /// <paramref name="changedFolders"/> of the output that <see cref="Load"/> found, the others keep the times Load
+    /// read; null: every folder is new.
+    /// </summary>
+    public void Save(BuildStamp stamp, string listingKey, int pages, int files, long bytes, IReadOnlyList<Diagnostic> warnings,
+        IReadOnlySet<string>? changedFolders)
     {
         var folders = Folders(stamp);
-        var (times, newest) = FolderTimes(folders);
+        var (times, newest, _) = FolderTimes(folders, changedFolders is null ? null : folder => !changedFolders.Contains(folder) &&
+            _loadedTimes.TryGetValue(folder, out var ticks) ? ticks : null);
         Directory.CreateDirectory(Path.GetDirectoryName(StampPath)!);
         File.WriteAllText(StampPath, DataJson.Serialize(stamp, DataJson.OneLine));
         Remember(new BuildSummary(stamp.Key, listingKey, pages, files, bytes, warnings, folders, times));
@@ -138,7 +160,7 @@ public sealed class BuildCache(BuildOptions options)
             }
         }
 
-        foreach (var index in stamp.Search.Keys.Select(k => Path.Combine(_output, k)).Where(Directory.Exists))
+        foreach (var index in stamp.Search.Keys.Select(k => Path.TrimEndingDirectorySeparator(Path.Combine(_output, k))).Where(Directory.Exists))
         {
             folders.UnionWith(Directory.EnumerateDirectories(index, "*", SearchOption.AllDirectories).Append(index)
                 .Select(f => Path.GetRelativePath(_output, f).Replace('\\', '/')));
@@ -147,12 +169,12 @@ public sealed class BuildCache(BuildOptions options)
         return [.. folders];
     }
 
-    // The folders' modification times, hashed: one stat per folder, where listing every folder to count files costs
-    // 0.25 s on 10,000 reports.
-    private (string Hash, DateTime Newest) FolderTimes(IReadOnlyList<string> folders)
+    // The folders' modification times, hashed: one stat per folder (none for a folder whose time is known), where listing
+    // every folder to count files costs 0.25 s on 10,000 reports.
+    private (string Hash, DateTime Newest, long[] Ticks) FolderTimes(IReadOnlyList<string> folders, Func<string, long?>? known = null)
     {
         var ticks = new long[folders.Count];
-        Parallel.For(0, folders.Count, i => ticks[i] = Directory.GetLastWriteTimeUtc(Path.Join(_output, folders[i])).Ticks);
-        return (Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(ticks.AsSpan()))), new DateTime(ticks.Max(), DateTimeKind.Utc));
+        Parallel.For(0, folders.Count, i => ticks[i] = known?.Invoke(folders[i]) ?? Directory.GetLastWriteTimeUtc(Path.Join(_output, folders[i])).Ticks);
+        return (Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(ticks.AsSpan()))), new DateTime(ticks.Max(), DateTimeKind.Utc), ticks);
     }
 }

@@ -12,6 +12,8 @@ public sealed class OutputFolder
     // Files moved into the output by ApplyChanges, in order, and whether each replaced one (now kept under Previous).
     private readonly List<(string Relative, bool Replaced)> _applied = [];
 
+    private readonly HashSet<string> _changedFolders = new(StringComparer.Ordinal);
+
     /// <summary>Prepares to write <paramref name="target"/>.</summary>
     public OutputFolder(string target)
     {
@@ -26,6 +28,12 @@ public sealed class OutputFolder
     public string Staging { get; }
 
     private string Previous { get; }
+
+    /// <summary>
+    /// Every folder <see cref="ApplyChanges"/> put a file into or took one out of, and those above them (relative, with
+    /// '/'; the output folder itself is ""): the only folders whose modification time it may have changed.
+    /// </summary>
+    public IReadOnlySet<string> ChangedFolders => _changedFolders;
 
     /// <summary>
     /// Why this folder must not be used as output, or null when it is safe: it must not be, or contain, a protected
@@ -168,6 +176,13 @@ public sealed class OutputFolder
         }
 
         _applied.Add((relative, existed));
+        // Its folder and those above it; once one is known, so are the rest.
+        var folder = Path.GetDirectoryName(relative) ?? "";
+        while (_changedFolders.Add(folder.Replace('\\', '/')) && folder.Length > 0)
+        {
+            folder = Path.GetDirectoryName(folder) ?? "";
+        }
+
         return (oldBytes, existed);
     }
 

@@ -211,7 +211,7 @@ public static class SiteBuilder
                     documents.ToDictionary(d => d.Destination, d => d.Get<string>(Modules.MetadataKeys.Scope), StringComparer.Ordinal),
                     search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
                     inputFiles.Stats, passages, linkTargets!, siteData!),
-                listingKey!, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)]);
+                listingKey!, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)], reuse is null ? null : output.ChangedFolders);
             Phase("record the build");
         }
 

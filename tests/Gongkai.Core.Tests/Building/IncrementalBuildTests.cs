@@ -57,6 +57,12 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
         Assert.Equal((result.Files, result.Bytes), (Directory.GetFiles(Output, "*", SearchOption.AllDirectories).Length,
             Directory.GetFiles(Output, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length)));
+
+        // The build recorded the times of the folders it changed (and kept those of the others): nothing to do next.
+        Assert.True((await Build(Output)).UpToDate);
+        File.Delete(untouched);
+        Assert.False((await Build(Output)).UpToDate);
+        Assert.True(File.Exists(untouched));
     }
 
     [Fact]
@@ -172,6 +178,7 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.True(result.Kept > 0);
         Assert.False(Directory.Exists(Path.Combine(Output, "regions/zhundong")));
         Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
+        Assert.True((await Build(Output)).UpToDate);
     }
 
     [Fact]
@@ -221,6 +228,7 @@ public sealed class IncrementalBuildTests : IDisposable
         var kept = entries.Count(e => File.GetLastWriteTimeUtc(e) == old);
         Assert.InRange(kept, 1, entries.Length - 1);
         Assert.Equal(await FullBuild(search: true, shardPages: 10), OutputTree.Hashes(Output));
+        Assert.True((await Build(Output, search: true, shardPages: 10)).UpToDate);
     }
 
     [Fact]
