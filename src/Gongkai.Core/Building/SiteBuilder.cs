@@ -51,12 +51,11 @@ public static class SiteBuilder
         var setting = incremental ? BuildKeys.Setting(options) : null;
         var summary = await loading.ConfigureAwait(false);
         // A file changed in the last two seconds is compared by its content (usually the one just edited, and no other).
-        var upToDate = summary is not null &&
-            BuildKeys.OfListing(listing, setting!, i => SHA256.HashData(File.ReadAllBytes(listing.Files[i].Full))) == summary.ListingKey;
+        var listingKey = summary is null ? null : BuildKeys.OfListing(listing, setting!, i => SHA256.HashData(File.ReadAllBytes(listing.Files[i].Full)));
         Phase("check the last build");
-        if (upToDate)
+        if (listingKey is not null && listingKey == summary!.ListingKey)
         {
-            return UpToDate(summary!);
+            return UpToDate(summary);
         }
 
         // Hashed once: the build keys and build-info.json both name the input tree. Files the last build saw with the same
@@ -65,7 +64,7 @@ public static class SiteBuilder
         var inputFiles = InputFiles.Read(listing, previous?.Inputs);
         var inputHash = inputFiles.Hash;
         var keys = setting is null ? null : BuildKeys.For(inputFiles.Hashes, inputFiles.Hash, setting);
-        var listingKey = setting is null ? null : BuildKeys.OfListing(listing, setting, i => inputFiles.Hashes[i].Hash);
+        listingKey ??= setting is null ? null : BuildKeys.OfListing(listing, setting, i => inputFiles.Hashes[i].Hash);
         Phase("read and hash input");
         if (previous is not null && previous.Key == keys!.Full)
         {
