@@ -10,12 +10,13 @@ namespace Gongkai.Rendering;
 /// </summary>
 public sealed class ScriptFunction : IScriptCustomFunction
 {
-    private readonly Type[] _parameters;
+    // Made once: Scriban asks for a parameter's info at every call, and a new name each time was a string per argument.
+    private readonly ScriptParameterInfo[] _parameters;
     private readonly Func<TemplateContext, ScriptNode?, ScriptArray, object?> _call;
 
     private ScriptFunction(Type[] parameters, Type returnType, Func<TemplateContext, ScriptNode?, ScriptArray, object?> call)
     {
-        _parameters = parameters;
+        _parameters = [.. parameters.Select((type, index) => new ScriptParameterInfo(type, $"arg{index}"))];
         ReturnType = returnType;
         _call = call;
     }
@@ -41,7 +42,7 @@ public sealed class ScriptFunction : IScriptCustomFunction
     public Type ReturnType { get; }
 
     /// <inheritdoc />
-    public ScriptParameterInfo GetParameterInfo(int index) => new(_parameters[index], $"arg{index}");
+    public ScriptParameterInfo GetParameterInfo(int index) => _parameters[index];
 
     /// <inheritdoc />
     public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
