@@ -29,9 +29,6 @@ public sealed class SourceMap
     public void Record(object item, string field, SourceLocation location) =>
         _places.GetOrAdd(item, _ => new Place(location, 1)).Add(field, location);
 
-    /// <summary>True when the object's field was written in the input (not defaulted or derived).</summary>
-    public bool Has(object item, string field) => _places.TryGetValue(item, out var place) && place.Find(field) is not null;
-
     /// <summary>Where a field was written; where the object was, when the field was not; or nowhere known.</summary>
     public SourceLocation Of(object item, string field = "") =>
         _places.TryGetValue(item, out var place) ? place.Find(field) ?? place.Find("")!.Value : new SourceLocation("", 0, 0);
