@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Gongkai.Input;
 using Gongkai.Markdown;
 using Gongkai.Model;
@@ -16,6 +17,8 @@ namespace Gongkai.Validation.Audits;
 /// </summary>
 public sealed class MarkdownAudit : IAudit
 {
+    private static readonly ConditionalWeakTable<Site, HashSet<string>> Targets = new();
+
     // All this audit reports comes from a link or image ('[', or the ':' of an autolinked scheme such as ftp:), raw HTML
     // ('<') or a redaction block (":::"); a bare www. autolink becomes an allowed http: link. Most report bodies have
     // none of these characters and are not parsed.
@@ -43,8 +46,13 @@ public sealed class MarkdownAudit : IAudit
         Parallel.ForEach(texts, text => Check(text.Markdown, text.PagePath, text.Start, targets, diagnostics));
     }
 
-    /// <summary>Every path a link in a text may lead to: the site's pages and the published reports' attachments.</summary>
-    public static HashSet<string> LinkTargets(Site site)
+    /// <summary>
+    /// Every path a link in a text may lead to: the site's pages and the published reports' attachments. Made once per
+    /// site: the audit and the build's key of link targets (<see cref="Building.BuildKeys.OfLinkTargets"/>) both ask.
+    /// </summary>
+    public static IReadOnlySet<string> LinkTargets(Site site) => Targets.GetValue(site, MakeLinkTargets);
+
+    private static HashSet<string> MakeLinkTargets(Site site)
     {
         var targets = new HashSet<string>(StringComparer.Ordinal) { Permalinks.Home };
         foreach (var region in site.Regions)
@@ -66,7 +74,7 @@ public sealed class MarkdownAudit : IAudit
         return targets;
     }
 
-    private static void Check(string markdown, string pagePath, SourceLocation start, HashSet<string> targets, DiagnosticBag diagnostics)
+    private static void Check(string markdown, string pagePath, SourceLocation start, IReadOnlySet<string> targets, DiagnosticBag diagnostics)
     {
         if (markdown.AsSpan().IndexOfAny(Markers) < 0)
         {
@@ -122,7 +130,7 @@ public sealed class MarkdownAudit : IAudit
         }
     }
 
-    private static void CheckLink(LinkInline link, string pagePath, SourceLocation at, HashSet<string> targets, DiagnosticBag diagnostics)
+    private static void CheckLink(LinkInline link, string pagePath, SourceLocation at, IReadOnlySet<string> targets, DiagnosticBag diagnostics)
     {
         if (link.Url is not { Length: > 0 } url || url.StartsWith('#'))
         {
