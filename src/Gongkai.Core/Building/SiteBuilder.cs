@@ -128,10 +128,11 @@ public static class SiteBuilder
         var shards = SearchShards.For(publicSite, options.SearchShardPages);
         var search = pagefind is null ? null : new SearchStage(pagefind, shards);
         // A file is kept when it was made from the same input: its region's, or, site-wide, the site's but report text.
+        var siteDataKept = reuse is not null && reuse.SiteData == siteData;
         Func<string, string?, bool>? unchanged = reuse is null
             ? null
             : (destination, scope) => reuse.Outputs.TryGetValue(destination, out var was) && was == scope &&
-                (scope is null ? reuse.SiteData == siteData : Kept(scope));
+                (scope is null ? siteDataKept : Kept(scope));
         var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputHash, site.Info.BaseUrl), shards, unchanged), options.EffectiveParallelism);
         Phase("theme, publish, set-up");
         output.BeginStaging();
