@@ -104,6 +104,11 @@ internal static class BuildCommand
                 console.MarkupLineInterpolated($"  {phase}: {took.TotalSeconds:0.000} s");
             }
 
+            // What the collector had to do: most of a rebuild's time on a large site, as profiles show.
+            var gc = GC.GetGCMemoryInfo();
+            console.MarkupLineInterpolated(
+                $"  memory: {GC.GetTotalAllocatedBytes() / 1048576.0:0} MiB allocated; collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), {gc.PauseTimePercentage:0.0} % paused; heap {gc.HeapSizeBytes / 1048576.0:0} MiB");
+
             // Pipelines run concurrently, so their times overlap.
             foreach (var (pipeline, took) in result.PipelineDurations.OrderByDescending(p => p.Value))
             {
