@@ -109,12 +109,6 @@ public sealed class Fields(InputMap map, DiagnosticBag diagnostics, string path 
             return null;
         }
 
-        var expected = (min, max) switch
-        {
-            (decimal.MinValue, decimal.MaxValue) => "a number",
-            (_, decimal.MaxValue) => $"a number ≥ {min}",
-            _ => $"a number between {min} and {max}",
-        };
         if (node is InputScalar { Kind: ScalarKind.Number } s &&
             decimal.TryParse(s.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
@@ -123,11 +117,11 @@ public sealed class Fields(InputMap map, DiagnosticBag diagnostics, string path 
                 return value;
             }
 
-            OutOfRange(key, node, expected);
+            OutOfRange(key, node, DecimalRangeText(min, max));
             return null;
         }
 
-        WrongType(key, node, expected);
+        WrongType(key, node, DecimalRangeText(min, max));
         return null;
     }
 
@@ -196,6 +190,14 @@ public sealed class Fields(InputMap map, DiagnosticBag diagnostics, string path 
 
     private void OutOfRange(string key, InputNode node, string expected) =>
         Error("GK0102", key, $"\"{key}\" must be {expected}, got {node.Describe()}");
+
+    // Made only for a message: two numbers per catalogue entry are read, and nearly all of them are right.
+    private static string DecimalRangeText(decimal min, decimal max) => (min, max) switch
+    {
+        (decimal.MinValue, decimal.MaxValue) => "a number",
+        (_, decimal.MaxValue) => $"a number ≥ {min}",
+        _ => $"a number between {min} and {max}",
+    };
 
     private static string RangeText(int min, int max) =>
         max == int.MaxValue ? $"≥ {min}" : $"between {min} and {max}";

@@ -10,6 +10,9 @@ public static class JsonTreeReader
 {
     private const int MaxDepth = 64;
 
+    // Up to this many keys, a duplicate is found by looking through the keys read so far.
+    private const int SmallObject = 16;
+
     /// <summary>Parses UTF-8 JSON; on a syntax error reports it with its position and returns null.</summary>
     public static InputNode? Parse(byte[] utf8, string file, DiagnosticBag diagnostics)
     {
@@ -83,6 +86,10 @@ public static class JsonTreeReader
         // Tokens come in order, so the position only ever moves forward.
         private TextPosition _position = new();
 
+        // The keys of the last object read, by place: the entries of a catalogue repeat the same keys in the same order,
+        // and each entry's keys are these strings again instead of new ones.
+        private readonly List<string> _keys = [];
+
         private SourceLocation Here(ref Utf8JsonReader reader)
         {
             _position.AdvanceTo(utf8, reader.TokenStartIndex);
@@ -121,14 +128,20 @@ public static class JsonTreeReader
         private InputMap ReadObject(ref Utf8JsonReader reader, SourceLocation at)
         {
             var properties = new List<InputProperty>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            // A set of keys only for a large object: a catalogue entry has a dozen, and a set for each was 10,000 sets.
+            HashSet<string>? seen = null;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var keyAt = Here(ref reader);
-                var key = reader.GetString()!;
+                var key = Key(ref reader, properties.Count);
                 reader.Read();
                 var value = ReadValue(ref reader);
-                if (!seen.Add(key))
+                if (seen is null && properties.Count == SmallObject)
+                {
+                    seen = [.. properties.Select(p => p.Key)];
+                }
+
+                if (seen is null ? HasKey(properties, key) : !seen.Add(key))
                 {
                     diagnostics.Error("GK0006", keyAt, $"duplicate key \"{key}\"", "each key may appear once in an object; remove or merge the other one");
                     continue;
@@ -138,6 +151,39 @@ public static class JsonTreeReader
             }
 
             return new InputMap(at, properties);
+        }
+
+        private string Key(ref Utf8JsonReader reader, int place)
+        {
+            if (place < _keys.Count && reader.ValueTextEquals(_keys[place]))
+            {
+                return _keys[place];
+            }
+
+            var key = reader.GetString()!;
+            if (place < _keys.Count)
+            {
+                _keys[place] = key;
+            }
+            else
+            {
+                _keys.Add(key);
+            }
+
+            return key;
+        }
+
+        private static bool HasKey(List<InputProperty> properties, string key)
+        {
+            foreach (var p in properties)
+            {
+                if (p.Key == key)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

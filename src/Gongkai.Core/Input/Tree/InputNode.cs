@@ -48,11 +48,12 @@ public sealed record InputMap(SourceLocation Location, IReadOnlyList<InputProper
     {
         get
         {
-            foreach (var p in Properties)
+            // Indexed, not foreach: through the interface, each lookup (15 per catalogue entry) would box an enumerator.
+            for (var i = 0; i < Properties.Count; i++)
             {
-                if (p.Key == key)
+                if (Properties[i].Key == key)
                 {
-                    return p.Value;
+                    return Properties[i].Value;
                 }
             }
 
