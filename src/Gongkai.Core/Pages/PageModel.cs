@@ -56,9 +56,10 @@ public sealed class PageModel(PublicSite site, Permalinks links, UiStrings strin
 
     /// <summary>
     /// A page at <paramref name="path"/> made by <paramref name="make"/> (with <see cref="Page"/>) only if it is to be
-    /// written: pages of unchanged regions are never made.
+    /// written: pages of unchanged regions, and site-wide pages that are kept, are never made. <paramref name="source"/>
+    /// is the input file it comes from, null for a site-wide page.
     /// </summary>
-    public static Document Later(string path, string source, Func<Document> make) =>
+    public static Document Later(string path, string? source, Func<Document> make) =>
         new Document(Permalinks.FileOf(path)) { Source = source, Make = make }.With(MetadataKeys.Path, path);
 
     /// <summary>The trail from the home page to a site-wide page such as the catalogue or search.</summary>
