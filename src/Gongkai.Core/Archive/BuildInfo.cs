@@ -31,9 +31,12 @@ public sealed record BuildInfo(string Generator, string Version, string InputHas
     public static string TreeHash(IEnumerable<FileHash> files)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var line = new byte[256];
         foreach (var (relative, hash) in files)
         {
-            sha.AppendData(Encoding.UTF8.GetBytes(relative + "\n"));
+            var n = HashText.Start(ref line, relative, 1);
+            line[n++] = (byte)'\n';
+            sha.AppendData(line, 0, n);
             sha.AppendData(hash);
         }
 

@@ -69,13 +69,30 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes($"{setting}\n{listing.Root}\n"));
+        // Each file's line is "path<TAB>size<TAB>ticks" or "path<TAB>hash"; the check that finds nothing changed is mostly this.
+        var line = new byte[256];
         for (var i = 0; i < listing.Files.Count; i++)
         {
             var file = listing.Files[i];
-            var stamp = file.Modified < listing.Settled
-                ? string.Create(CultureInfo.InvariantCulture, $"{file.Length}\t{file.Modified}")
-                : Convert.ToHexStringLower(hashOf(i));
-            sha.AppendData(Encoding.UTF8.GetBytes($"{file.Relative}\t{stamp}\n"));
+            // Room for a tab, the size and ticks (two longs) or a hash in hex, and the newline.
+            var n = HashText.Start(ref line, file.Relative, 68);
+            line[n++] = (byte)'\t';
+            int written;
+            if (file.Modified < listing.Settled)
+            {
+                file.Length.TryFormat(line.AsSpan(n), out written, default, CultureInfo.InvariantCulture);
+                n += written;
+                line[n++] = (byte)'\t';
+                file.Modified.TryFormat(line.AsSpan(n), out written, default, CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                Convert.TryToHexStringLower(hashOf(i), line.AsSpan(n), out written);
+            }
+
+            n += written;
+            line[n++] = (byte)'\n';
+            sha.AppendData(line, 0, n);
         }
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());

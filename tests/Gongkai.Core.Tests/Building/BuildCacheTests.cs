@@ -95,6 +95,25 @@ public sealed class BuildCacheTests : IDisposable
         Assert.NotEqual(Key(5, settled), Key(5, settled, content: 2));
     }
 
+    [Fact]
+    public void The_listing_key_hashes_a_line_per_file_whatever_the_length_of_its_path()
+    {
+        var settled = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+        // Long enough, in three-byte characters, to outgrow any first buffer; one file settled, one not.
+        var longPath = "regions/a/2024/reports/" + new string('报', 400) + ".md";
+        ListedFile[] files =
+        [
+            new(longPath, "/in/" + longPath, 123, settled - 5),
+            new("site.json", "/in/site.json", 10, settled + 5),
+        ];
+        byte[] hash = [0xab, 0x01];
+
+        var key = BuildKeys.OfListing(new("/in", files, settled), "setting", _ => hash);
+
+        var text = $"setting\n/in\n{longPath}\t123\t{settled - 5}\nsite.json\tab01\n";
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), key);
+    }
+
     private static void Age(string folder, TimeSpan? by = null)
     {
         var time = DateTime.UtcNow - (by ?? TimeSpan.FromHours(1));
