@@ -111,7 +111,7 @@ public sealed class BuildCache(BuildOptions options)
         var (times, newest, _) = FolderTimes(folders, changedFolders is null ? null : folder => !changedFolders.Contains(folder) &&
             _loadedTimes.TryGetValue(folder, out var ticks) ? ticks : null);
         Directory.CreateDirectory(Path.GetDirectoryName(StampPath)!);
-        File.WriteAllText(StampPath, DataJson.Serialize(stamp, DataJson.OneLine));
+        DataJson.Write(StampPath, stamp, DataJson.OneLine);
         Remember(new BuildSummary(stamp.Key, listingKey, pages, files, bytes, warnings, folders, times));
 
         // Where the file system keeps times in coarse ticks, a change made in the tick of the last write would not move a
@@ -124,7 +124,7 @@ public sealed class BuildCache(BuildOptions options)
     }
 
     /// <summary>Writes the summary again (with another listing key for the same input): a few hundred kilobytes, not the stamp.</summary>
-    public void Remember(BuildSummary summary) => File.WriteAllText(SummaryPath, DataJson.Serialize(summary, DataJson.OneLine));
+    public void Remember(BuildSummary summary) => DataJson.Write(SummaryPath, summary, DataJson.OneLine);
 
     /// <summary>Forgets the last build, before the output folder is changed: a build cut short leaves no stamp, so the next one is full.</summary>
     public void Forget()

@@ -28,6 +28,16 @@ public static class DataJson
     /// <summary>Serialises a value with <paramref name="options"/> made from <see cref="Options"/> (so they know its type).</summary>
     public static string Serialize<T>(T value, JsonSerializerOptions options) => JsonSerializer.Serialize(value, TypeInfo<T>(options));
 
+    /// <summary>
+    /// Writes a value to a new file at <paramref name="path"/> with <paramref name="options"/> made from
+    /// <see cref="Options"/>, as UTF-8 straight from the serializer (no string of it in between: the build's stamp is megabytes).
+    /// </summary>
+    public static void Write<T>(string path, T value, JsonSerializerOptions options)
+    {
+        using var file = File.Create(path);
+        JsonSerializer.Serialize(file, value, TypeInfo<T>(options));
+    }
+
     /// <summary>Reads a value written with <see cref="Serialize{T}(T)"/>.</summary>
     public static T? Deserialize<T>(ReadOnlySpan<byte> json) => JsonSerializer.Deserialize(json, TypeInfo<T>(Options));
 
