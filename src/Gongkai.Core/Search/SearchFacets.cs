@@ -18,7 +18,7 @@ public sealed record SearchFacets(IReadOnlyList<SearchField> Filters, IReadOnlyL
     public static SearchFacets ForDisclosure(PublicRegion region, PublicDisclosure d, string title, SiteInfo site, UiStrings t) => new(
         [Field("region", region.Name), Field("year", Year(d)), Field("type", t["search.type_disclosure"])],
         [Field("title", title), Field("region", region.Name), Field("year", Year(d))],
-        Abbreviations(string.Join('\n', [d.Title, d.Body, .. d.Published.Select(e => e.Title ?? "")]), site));
+        Abbreviations([d.Title, d.Body, .. d.Published.Select(e => e.Title ?? "")], site));
 
     /// <summary>The facets of a published report's page.</summary>
     public static SearchFacets ForReport(PublicRegion region, PublicDisclosure d, PublicEntry e, SiteInfo site, UiStrings t)
@@ -41,7 +41,7 @@ public sealed record SearchFacets(IReadOnlyList<SearchField> Filters, IReadOnlyL
             meta.Add(Field("score", Formats.Number(score)));
         }
 
-        return new SearchFacets(filters, meta, Abbreviations(e.Title + "\n" + e.BodyMarkdown, site));
+        return new SearchFacets(filters, meta, Abbreviations([e.Title!, e.BodyMarkdown ?? ""], site));
     }
 
     private static string Year(PublicDisclosure d) => d.FiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -49,8 +49,12 @@ public sealed record SearchFacets(IReadOnlyList<SearchField> Filters, IReadOnlyL
     // Pagefind reads "key:value" and separates several with commas, so a value keeps no ASCII comma.
     private static SearchField Field(string key, string value) => new(key, value.Replace(',', '，'));
 
-    private static IReadOnlyList<string> Abbreviations(string text, SiteInfo site) =>
+    // The abbreviations whose full terms the texts use but which they never use themselves. Each text is searched on its
+    // own: joined, a report's title and body were a copy of the body per page (most of what making a report page allocated).
+    private static IReadOnlyList<string> Abbreviations(string[] texts, SiteInfo site) =>
         [.. site.Synonyms
-            .Where(s => !text.Contains(s.Key, StringComparison.Ordinal) && s.Value.Any(term => text.Contains(term, StringComparison.Ordinal)))
+            .Where(s => !Mentions(texts, s.Key) && s.Value.Any(term => Mentions(texts, term)))
             .Select(s => s.Key)];
+
+    private static bool Mentions(string[] texts, string word) => Array.Exists(texts, t => t.Contains(word, StringComparison.Ordinal));
 }
