@@ -76,9 +76,9 @@ public static class SitePipelines
                 skip, make, layout, write),
             new(SearchPage, new CreateDocuments("search", _ => [Pages.SearchPage.Create(pages, searchShards ?? SearchShards.For(data))]), skip, layout, write),
             new(Redactions, new CreateDocuments("redactions", _ =>
-                [Document.Later(Pages.DataPage.Redactions, null, () => DataJson.Serialize(RedactionReport.From(data)))]), skip, make, write),
+                [Document.Later(Pages.DataPage.Redactions, null, () => DataJson.Utf8(RedactionReport.From(data)))]), skip, make, write),
             new(Manifest, new CreateDocuments("web app manifest", _ => [WebManifest.Create(data, theme, pages.Links)]), skip, write),
-            new(Build, new CreateDocuments("build info", _ => [new Document(BuildInfo.FileName) { Content = DataJson.Serialize(buildInfo) }]), write),
+            new(Build, new CreateDocuments("build info", _ => [new Document(BuildInfo.FileName) { Utf8 = DataJson.Utf8(buildInfo) }]), write),
             new Pipeline(Home,
                 new CreateDocuments("home", context => [HomePage.Create(data, pages, context.OutputsOf(Regions), homeCharts)]), skip, layout, write)
                 .After(Regions),
@@ -116,14 +116,14 @@ public static class SitePipelines
         }
 
         yield return Document.Later(Pages.DataPage.AllCsv, null, () => ReportTable.Csv(all.Value));
-        yield return Document.Later(Pages.DataPage.AllJson, null, () => DataJson.Serialize(all.Value));
+        yield return Document.Later(Pages.DataPage.AllJson, null, () => DataJson.Utf8(all.Value));
     }
 
     private static IEnumerable<Document> DataDocuments(PublicSite site, Permalinks links) =>
         from region in site.Regions
         from d in region.Disclosures
         select Document.Later(Permalinks.DisclosureData(d), DisclosureSource(region, d),
-            () => DataJson.Serialize(Data.DisclosureData.From(d, links.Href, Permalinks.Disclosure(d), e => Permalinks.Report(d, e))));
+            () => DataJson.Utf8(Data.DisclosureData.From(d, links.Href, Permalinks.Disclosure(d), e => Permalinks.Report(d, e))));
 
     private static string DisclosureSource(PublicRegion region, PublicDisclosure d) => $"regions/{region.Slug}/{d.Year}/disclosure.md";
 }

@@ -7,7 +7,7 @@ using Microsoft.Win32.SafeHandles;
 namespace Gongkai.Modules;
 
 /// <summary>
-/// Writes each document's content (UTF-8, no BOM) or copies its file to the output folder, then drops the content so
+/// Writes each document's content (UTF-8, no BOM; or its bytes) or copies its file to the output folder, then drops the content so
 /// the rendered page does not stay in memory. Files are always new in the staging folder, never truncated and rewritten.
 /// </summary>
 public sealed class WriteFiles : DocumentModule
@@ -36,12 +36,12 @@ public sealed class WriteFiles : DocumentModule
         });
 
         long written;
-        if (input.Content is { } content)
+        if (input.Content is not null || input.Utf8 is not null)
         {
             // CreateNew: the staging folder is fresh, so a file that exists is a clash between two documents, and a new
             // file needs no truncation (nor preallocation, which cost two more system calls per file).
             using var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write);
-            written = Write(handle, content);
+            written = input.Content is { } content ? Write(handle, content) : Write(handle, input.Utf8!.Value);
         }
         else if (input.CopyFrom is { } source)
         {
@@ -50,10 +50,16 @@ public sealed class WriteFiles : DocumentModule
         }
         else
         {
-            throw new InvalidOperationException($"document '{input.Destination}' has neither content nor a file to copy");
+            throw new InvalidOperationException($"document '{input.Destination}' has neither content nor bytes nor a file to copy");
         }
 
-        return input with { Content = null, Written = written };
+        return input with { Content = null, Utf8 = null, Written = written };
+    }
+
+    private static long Write(SafeFileHandle handle, ReadOnlyMemory<byte> utf8)
+    {
+        RandomAccess.Write(handle, utf8.Span, 0);
+        return utf8.Length;
     }
 
     // UTF-8 through one pooled buffer, a piece at a time: a page is one piece, and the site-wide catalogue (megabytes)

@@ -20,7 +20,7 @@ public sealed record ChartView(ChartSpec Spec, RawHtml Svg, string Id, string Js
     public static IEnumerable<Document> Files(IReadOnlyList<ChartSpec> charts, string pagePath, UiStrings t, string? source = null) =>
         charts.SelectMany(c => new[]
         {
-            Document.Later(FilePath(pagePath, c, "json"), source, () => DataJson.Serialize(ChartJsConfig.From(c))),
+            Document.Later(FilePath(pagePath, c, "json"), source, () => DataJson.Utf8(ChartJsConfig.From(c))),
             Document.Later(FilePath(pagePath, c, "csv"), source, () => ChartCsv.Render(c, t["charts.label"], t["charts.note"])),
         });
 

@@ -22,7 +22,7 @@ public sealed record WebManifest(
     {
         var manifest = new WebManifest(site.Info.Title, theme.Strings["site.short_name"], site.Info.Locale, links.Href(""), "browser", "#1d4f91", "#ffffff",
             [new ManifestIcon(links.Href(theme.AssetPath("assets/icon.svg")), "any", "image/svg+xml")]);
-        return new Document("manifest.webmanifest") { Content = DataJson.Serialize(manifest) };
+        return new Document("manifest.webmanifest") { Utf8 = DataJson.Utf8(manifest) };
     }
 }
 

@@ -11,7 +11,13 @@ public sealed record Document(string Destination)
     /// <summary>The text to write, or null when the document is a copied file or has already been written.</summary>
     public string? Content { get; init; }
 
-    /// <summary>An absolute path to copy to <see cref="Destination"/> when <see cref="Content"/> is null.</summary>
+    /// <summary>
+    /// The file's bytes when they were made as UTF-8 (data serialised as JSON) rather than as text for later modules;
+    /// written as they are, in place of <see cref="Content"/>.
+    /// </summary>
+    public ReadOnlyMemory<byte>? Utf8 { get; init; }
+
+    /// <summary>An absolute path to copy to <see cref="Destination"/> when it has neither <see cref="Content"/> nor <see cref="Utf8"/>.</summary>
     public string? CopyFrom { get; init; }
 
     /// <summary>
@@ -38,6 +44,10 @@ public sealed record Document(string Destination)
     /// <summary>A document whose content is made only if it is to be written.</summary>
     public static Document Later(string destination, string? source, Func<string> content) =>
         new(destination) { Source = source, Make = () => new Document(destination) { Source = source, Content = content() } };
+
+    /// <summary>A document whose bytes (UTF-8) are made only if it is to be written.</summary>
+    public static Document Later(string destination, string? source, Func<ReadOnlyMemory<byte>> utf8) =>
+        new(destination) { Source = source, Make = () => new Document(destination) { Source = source, Utf8 = utf8() } };
 
     /// <summary>A copy with one metadata value set.</summary>
     public Document With(string key, object? value) => this with { Metadata = Metadata.SetItem(key, value) };

@@ -26,6 +26,20 @@ public sealed class WriteFilesTests
     }
 
     [Fact]
+    public async Task Bytes_made_as_UTF8_are_written_as_they_are_and_dropped()
+    {
+        byte[] bytes = [.. "{\"名称\": 1}\n"u8, 0xEF, 0xBB, 0xBF];
+        using var output = new TempFolder();
+
+        // A slice of a larger buffer, as a serializer's stream leaves it: only the slice is written.
+        var result = await Write(output.Path, new Document("data/x.json") { Utf8 = new ReadOnlyMemory<byte>([.. bytes, 0, 0, 0], 0, bytes.Length) });
+
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(output["data/x.json"]));
+        Assert.Equal(bytes.LongLength, result.Outputs["P"][0].Written);
+        Assert.Null(result.Outputs["P"][0].Utf8);
+    }
+
+    [Fact]
     public async Task A_copied_file_counts_its_bytes()
     {
         using var folder = new TempFolder();
