@@ -116,7 +116,9 @@ public static class SvgChart
     }
 
     // Estimated width at the chart's font size: wide (CJK) characters take a full em, others about half.
-    private static double TextWidth(string text) => text.Sum(c => Markdown.Cjk.IsWide(c) ? FontSize : FontSize * 0.55);
+    private static double TextWidth(string text) => text.Sum(CharWidth);
+
+    private static double CharWidth(char c) => Markdown.Cjk.IsWide(c) ? FontSize : FontSize * 0.55;
 
     private static IEnumerable<string> Wrap(string text, double width)
     {
@@ -124,7 +126,7 @@ public static class SvgChart
         double used = 0;
         foreach (var c in text)
         {
-            var w = TextWidth(c.ToString());
+            var w = CharWidth(c);
             if (used + w > width && line.Length > 0)
             {
                 yield return line.ToString();
