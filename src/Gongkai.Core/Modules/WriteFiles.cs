@@ -7,8 +7,9 @@ using Microsoft.Win32.SafeHandles;
 namespace Gongkai.Modules;
 
 /// <summary>
-/// Writes each document's content (UTF-8, no BOM; or its bytes) or copies its file to the output folder, then drops the content so
-/// the rendered page does not stay in memory. Files are always new in the staging folder, never truncated and rewritten.
+/// Writes each document's content (UTF-8, no BOM) or bytes, or copies its file, to the output folder, then drops the
+/// content so the rendered page does not stay in memory. Files are always new in the staging folder, never truncated
+/// and rewritten.
 /// </summary>
 public sealed class WriteFiles : DocumentModule
 {

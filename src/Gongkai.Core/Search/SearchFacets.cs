@@ -50,7 +50,7 @@ public sealed record SearchFacets(IReadOnlyList<SearchField> Filters, IReadOnlyL
     private static SearchField Field(string key, string value) => new(key, value.Replace(',', '，'));
 
     // The abbreviations whose full terms the texts use but which they never use themselves. Each text is searched on its
-    // own: joined, a report's title and body were a copy of the body per page (most of what making a report page allocated).
+    // own: joined, a report's title and body were a copy of its body for every page.
     private static IReadOnlyList<string> Abbreviations(string[] texts, SiteInfo site) =>
         [.. site.Synonyms
             .Where(s => !Mentions(texts, s.Key) && s.Value.Any(term => Mentions(texts, term)))
