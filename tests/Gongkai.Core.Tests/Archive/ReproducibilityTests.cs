@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gongkai.Archive;
 using Gongkai.Tests.Support;
 
 namespace Gongkai.Tests.Archive;
@@ -25,5 +28,22 @@ public sealed class ReproducibilityTests : IDisposable
         Assert.Equal(a.Keys, b.Keys);
         Assert.Equal(a, b);
         Assert.Contains("build-info.json", a.Keys);
+    }
+
+    [Fact]
+    public void The_input_hash_is_a_hash_of_each_path_with_a_newline_then_its_files_hash_so_old_snapshots_still_check()
+    {
+        // A path long enough, in three-byte characters, to outgrow the hash's first line buffer.
+        var longPath = "regions/a/2024/reports/" + new string('报', 400) + ".md";
+        FileHash[] files = [new(longPath, [1, 2, 3]), new("site.json", [0xff])];
+
+        var expected = new List<byte>();
+        foreach (var f in files)
+        {
+            expected.AddRange(Encoding.UTF8.GetBytes(f.Relative + "\n"));
+            expected.AddRange(f.Hash);
+        }
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData([.. expected])), BuildInfo.TreeHash(files));
     }
 }
