@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+
 namespace Gongkai.Building;
 
 /// <summary>
@@ -7,6 +10,9 @@ namespace Gongkai.Building;
 /// </summary>
 public sealed class OutputFolder
 {
+    // Threads deleting a folder's subtrees at once: they wait for the disk, not for a core.
+    private const int Deleters = 8;
+
     private readonly string _target;
 
     // Files moved into the output by ApplyChanges, in order, and whether each replaced one (now kept under Previous).
@@ -226,11 +232,36 @@ public sealed class OutputFolder
     /// <summary>Removes the staging folder after a failed build; the output folder is untouched.</summary>
     public void Abandon() => DeleteIfExists(Staging);
 
+    // Deleting a site is mostly waiting for the disk (on L, 21,000 files and folders took 4–5 s here, one at a time), so
+    // the folders two levels down (a region's) are deleted by several threads at once, to keep more of it in flight.
     private static void DeleteIfExists(string folder)
     {
-        if (Directory.Exists(folder))
+        if (!Directory.Exists(folder))
         {
-            Directory.Delete(folder, recursive: true);
+            return;
         }
+
+        var subtrees = new ConcurrentQueue<string>(Folders(new DirectoryInfo(folder)).SelectMany(Folders).Select(f => f.FullName));
+        var deleters = Enumerable.Range(0, Math.Min(Deleters, subtrees.Count)).Select(_ => Task.Factory.StartNew(() =>
+        {
+            while (subtrees.TryDequeue(out var subtree))
+            {
+                Directory.Delete(subtree, recursive: true);
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        try
+        {
+            Task.WaitAll(deleters);
+        }
+        catch (AggregateException e)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+
+        Directory.Delete(folder, recursive: true);
+
+        // A link to a folder is not a subtree to empty: the last Delete removes the link and leaves what it leads to.
+        static IEnumerable<DirectoryInfo> Folders(DirectoryInfo parent) =>
+            parent.EnumerateDirectories().Where(f => !f.Attributes.HasFlag(FileAttributes.ReparsePoint));
     }
 }
