@@ -232,7 +232,7 @@ public sealed class OutputFolder
     /// <summary>Removes the staging folder after a failed build; the output folder is untouched.</summary>
     public void Abandon() => DeleteIfExists(Staging);
 
-    // Deleting a site is mostly waiting for the disk (on L, 21,000 files and folders took 4–5 s here, one at a time), so
+    // Deleting a site is mostly waiting for the disk (on L, 21,000 files and folders took 5–7 s here, one at a time), so
     // the folders two levels down (a region's) are deleted by several threads at once, to keep more of it in flight.
     private static void DeleteIfExists(string folder)
     {
