@@ -65,15 +65,13 @@ public static class SitePipelines
             new(NotFound, new CreateDocuments("not found", _ => [Pages.NotFoundPage.Create(pages)]), skip, layout, write),
             new(Redirects, new CreateDocuments("redirects", _ => RedirectPages.Create(data, pages.Links, theme.Strings)), skip, make, write),
             new(Robots, new CreateDocuments("robots", _ => [new Document("robots.txt") { Content = Feeds.Sitemap.Robots(pages.Links) }]), skip, write),
-            new(Updates, new CreateDocuments("updates", _ => [PageModel.Later(Permalinks.Updates, null, () => UpdatesPage.Create(updates.Value, pages))]),
-                skip, make, layout, write),
+            new(Updates, new CreateDocuments("updates", _ => [UpdatesPage.Create(updates, pages)]), skip, make, layout, write),
             new(Feed, new CreateDocuments("feed", _ =>
                 [Document.Later(Permalinks.Feed, null, () => AtomFeed.Write(data.Info.Title, data.Info.Publisher, updates.Value, pages.Links, theme.Strings, fallbackDate))]),
                 skip, make, write),
             new(DataPage, new CreateDocuments("data page", _ => [Pages.DataPage.Create(data, pages)]), skip, layout, write),
             new(Regions, new CreateDocuments("regions", _ => RegionPages.Create(data, pages)), skip, layout, write),
-            new(Catalogue, new CreateDocuments("catalogue", _ => [PageModel.Later(CataloguePage.Path, null, () => CataloguePage.Create(data, pages))]),
-                skip, make, layout, write),
+            new(Catalogue, new CreateDocuments("catalogue", _ => [CataloguePage.Create(data, pages)]), skip, make, layout, write),
             new(SearchPage, new CreateDocuments("search", _ => [Pages.SearchPage.Create(pages, searchShards ?? SearchShards.For(data))]), skip, layout, write),
             new(Redactions, new CreateDocuments("redactions", _ =>
                 [Document.Later(Pages.DataPage.Redactions, null, () => DataJson.Utf8(RedactionReport.From(data)))]), skip, make, write),

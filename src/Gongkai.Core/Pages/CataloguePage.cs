@@ -27,8 +27,10 @@ public static class CataloguePage
     /// <summary>The page's path.</summary>
     public const string Path = "catalogue/";
 
-    /// <summary>The catalogue page document.</summary>
-    public static Document Create(PublicSite site, PageModel pages)
+    /// <summary>The catalogue page document, made only if it is written (10,000 rows on a large archive).</summary>
+    public static Document Create(PublicSite site, PageModel pages) => PageModel.Later(Path, null, () => Page(site, pages));
+
+    private static Document Page(PublicSite site, PageModel pages)
     {
         var strings = pages.Strings;
         var rows = (from region in site.Regions

@@ -7,8 +7,11 @@ namespace Gongkai.Pages;
 /// <summary>The site-wide 更新记录 page: every dated publication and revision, newest first, linked to its page.</summary>
 public static class UpdatesPage
 {
-    /// <summary>The page document.</summary>
-    public static Document Create(IReadOnlyList<SiteUpdate> updates, PageModel pages)
+    /// <summary>The page document, made (and the updates listed) only if it is written.</summary>
+    public static Document Create(Lazy<IReadOnlyList<SiteUpdate>> updates, PageModel pages) =>
+        PageModel.Later(Permalinks.Updates, null, () => Page(updates.Value, pages));
+
+    private static Document Page(IReadOnlyList<SiteUpdate> updates, PageModel pages)
     {
         var title = pages.Strings["updates.title"];
         var items = updates.Select(u => new
