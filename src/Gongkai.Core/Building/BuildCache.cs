@@ -65,6 +65,9 @@ public sealed class BuildCache(BuildOptions options)
 
     private string StampPath => CachePath(".json");
 
+    /// <summary>The checked models of the regions the last builds read, beside the stamp.</summary>
+    public RegionModels Regions => new(CachePath(".regions"));
+
     /// <summary>
     /// The last build's summary when the output's folders are as that build left them (a file deleted, added or renamed
     /// by hand changes its folder's modification time and makes the next build a full one); else null.

@@ -35,6 +35,9 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
         return slash < 0 ? null : inputPath[..slash];
     }
 
+    /// <summary>The slug of the region whose folder is <paramref name="scope"/> (see <see cref="ScopeOf"/>).</summary>
+    public static string SlugOf(string scope) => scope[RegionsFolder.Length..];
+
     /// <summary>
     /// What a build depends on besides its input: the generator, the theme (without <c>node_modules</c>, pinned by the
     /// lockfile) and the options that change what is written.
@@ -112,6 +115,12 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
     public string OfSiteData(IReadOnlyList<FileHash> input, IReadOnlySet<string> bodies, IReadOnlyDictionary<string, int> passages) =>
         Hash([Site, BuildInfo.TreeHash(input.Where(f => !bodies.Contains(f.Relative))),
             .. passages.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}\t{p.Value}"))]);
+
+    /// <summary>
+    /// The key of a region's checked model (see <see cref="RegionModels"/>): the site key, the region's key and the input
+    /// folder (the model names its attachments by their full path).
+    /// </summary>
+    public string OfRegion(string slug, string inputRoot) => Hash(Site, Scopes.GetValueOrDefault(RegionsFolder + slug, ""), inputRoot);
 
     /// <summary>The key of a search shard: the site key and the keys of the regions it indexes.</summary>
     public string ShardKey(IEnumerable<string> regions) =>

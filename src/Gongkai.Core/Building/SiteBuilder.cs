@@ -75,18 +75,21 @@ public static class SiteBuilder
         }
 
         // Pages of unchanged regions are kept only while nothing site-wide (site.json, theme, options, generator) changed;
-        // their report bodies are not read again.
+        // their report bodies are not read again, nor, when the model the last build checked is there, anything else of theirs.
         var reuse = previous is not null && previous.SiteKey == keys!.Site ? previous : null;
         bool Kept(string? scope) => reuse is not null && scope is not null && reuse.Scopes.TryGetValue(scope, out var before) &&
             keys!.Scopes.TryGetValue(scope, out var now) && before == now;
-        var kept = reuse is null ? null : new KeptBodies(path => Kept(BuildKeys.ScopeOf(path)), reuse.Passages, summary!.Warnings);
+        var kept = reuse is null ? null : new KeptInput(path => Kept(BuildKeys.ScopeOf(path)),
+            cache.Regions.Load(keys!.Scopes.Keys.Where(Kept).Select(BuildKeys.SlugOf).ToDictionary(slug => slug, slug => keys.OfRegion(slug, listing.Root))),
+            reuse.Passages, summary!.Warnings);
 
         var validation = Validate(kept);
         var linkTargets = keys is null || validation.Site is null ? null : BuildKeys.OfLinkTargets(validation.Site);
-        // The links of kept bodies were checked against the pages the last build made. When the pages are others now (a
-        // report added or removed), or the input has errors (so that all of them are reported), every body is checked.
+        // The links of kept bodies and regions were checked against the pages the last build made. When the pages are others
+        // now (a report added or removed), or the input has errors (so that all of them are reported), everything is checked.
         if (kept is not null && (!validation.Passes(options.WarningsAsErrors) || linkTargets != reuse!.LinkTargets))
         {
+            kept = null;
             validation = Validate(null);
         }
 
@@ -212,6 +215,10 @@ public static class SiteBuilder
                     search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
                     inputFiles.Stats, passages, linkTargets!, siteData!),
                 listingKey!, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)], reuse is null ? null : output.ChangedFolders);
+            cache.Regions.Save(
+                validation.Site!.Regions.Where(r => !ReferenceEquals(kept?.Regions.GetValueOrDefault(r.Slug), r)).Select(r => (r, keys.OfRegion(r.Slug, listing.Root))),
+                passages,
+                validation.Site.Regions.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal));
             Phase("record the build");
         }
 
@@ -230,7 +237,7 @@ public static class SiteBuilder
             Kept: documents.Count(d => d.Unchanged));
 
         // Every file is parsed now: read those the hash check did not (but the bodies kept), in parallel.
-        ValidationResult Validate(KeptBodies? keep)
+        ValidationResult Validate(KeptInput? keep)
         {
             inputFiles.ReadAll(keep?.IsKept);
             return SiteValidator.Validate(options.Input, inputFiles, keep);

@@ -8,13 +8,13 @@ namespace Gongkai.Input;
 /// <summary>
 /// Reads an input folder (site.json, regions/&lt;slug&gt;/…) into the model, reporting every problem found. The files
 /// come from <paramref name="files"/> when the caller has read them already (a build hashes them first). Report
-/// bodies that <paramref name="kept"/> names are not read (see <see cref="KeptBody"/>).
+/// bodies and regions that <paramref name="kept"/> names are not read (see <see cref="KeptInput"/>).
 /// </summary>
-public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics, InputFiles? files = null, KeptBodies? kept = null)
+public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics, InputFiles? files = null, KeptInput? kept = null)
 {
     private readonly DiagnosticBag _diagnostics = diagnostics;
     private readonly InputFiles _files = files ?? InputFiles.Read(inputRoot);
-    private readonly KeptBodies? _kept = kept;
+    private readonly KeptInput? _kept = kept;
 
     /// <summary>Where every object read came from, for checks that run on the model afterwards.</summary>
     public SourceMap Sources { get; } = new();
@@ -51,6 +51,12 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics, Inp
             {
                 _diagnostics.Error("GK0201", SourceLocation.OfFile($"regions/{slug}"), $"region folder name \"{slug}\" is not URL-safe", Slugs.Rule);
                 return null;
+            }
+
+            if (_kept?.Regions.GetValueOrDefault(slug) is { } keptRegion)
+            {
+                Sources.Keep(keptRegion);
+                return keptRegion;
             }
 
             return ReadRegion(slug, dir);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Gongkai.Input.Tree;
+using Gongkai.Model;
 using Gongkai.Validation;
 
 namespace Gongkai.Input;
@@ -12,6 +13,7 @@ namespace Gongkai.Input;
 public sealed class SourceMap
 {
     private readonly ConcurrentDictionary<object, Place> _places = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<Region, bool> _kept = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Records an object read from a map, with the position of each of its fields.</summary>
     public void Record(object item, InputMap map)
@@ -28,6 +30,12 @@ public sealed class SourceMap
     /// <summary>Records one field's position of an object (e.g. where a markdown body starts).</summary>
     public void Record(object item, string field, SourceLocation location) =>
         _places.GetOrAdd(item, _ => new Place(location, 1)).Add(field, location);
+
+    /// <summary>Records a region taken from the last build instead of read (see <see cref="KeptInput"/>): it was checked then.</summary>
+    public void Keep(Region region) => _kept[region] = true;
+
+    /// <summary>True for a region taken from the last build: checks on the model pass it over, having run on it then.</summary>
+    public bool IsKept(Region region) => _kept.ContainsKey(region);
 
     /// <summary>Where a field was written; where the object was, when the field was not; or nowhere known.</summary>
     public SourceLocation Of(object item, string field = "") =>

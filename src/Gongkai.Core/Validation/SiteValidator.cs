@@ -20,10 +20,10 @@ public static class SiteValidator
     public static ValidationResult Validate(string inputRoot) => Validate(inputRoot, InputFiles.Read(inputRoot));
 
     /// <summary>
-    /// Validates the input folder whose files have been read into <paramref name="files"/>. The bodies
+    /// Validates the input folder whose files have been read into <paramref name="files"/>. The bodies and regions
     /// <paramref name="kept"/> names are not read: the last build's warnings about them are reported again.
     /// </summary>
-    public static ValidationResult Validate(string inputRoot, InputFiles files, KeptBodies? kept = null)
+    public static ValidationResult Validate(string inputRoot, InputFiles files, KeptInput? kept = null)
     {
         var diagnostics = new DiagnosticBag();
         var reader = new InputReader(inputRoot, diagnostics, files, kept);
@@ -35,9 +35,11 @@ public static class SiteValidator
 
         if (kept is not null && site is not null)
         {
+            var keptRegions = site.Regions.Where(reader.Sources.IsKept).Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
             var keptFiles = site.Regions.SelectMany(r => r.Disclosures).SelectMany(d => d.Entries ?? [])
                 .Select(e => e.Body).OfType<KeptBody>().Select(b => b.RelativePath).ToHashSet(StringComparer.Ordinal);
-            foreach (var warning in kept.Warnings.Where(w => keptFiles.Contains(w.Location.File)))
+            foreach (var warning in kept.Warnings.Where(w => keptFiles.Contains(w.Location.File) ||
+                (w.Location.File.Split('/') is ["regions", var slug, _, ..] && keptRegions.Contains(slug))))
             {
                 diagnostics.Add(warning);
             }

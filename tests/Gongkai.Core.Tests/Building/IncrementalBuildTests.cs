@@ -87,10 +87,7 @@ public sealed class IncrementalBuildTests : IDisposable
 
         // Bytes that are not UTF-8, at the same size and time: the build trusts the body unchanged and does not read it
         // (reading it would stop the build with GK0002).
-        var body = Path.Combine(_input, BayingolinBody);
-        var time = File.GetLastWriteTimeUtc(body);
-        File.WriteAllBytes(body, Enumerable.Repeat((byte)0xFF, (int)new FileInfo(body).Length).ToArray());
-        File.SetLastWriteTimeUtc(body, time);
+        Garble(BayingolinBody);
         Append(KaramayReport, "\n再次补充。\n");
 
         var third = await Build(Output);
@@ -146,13 +143,57 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.Contains(result.Diagnostics, d => d is { Code: "GK0410" } && d.Location.File == BayingolinBody);
     }
 
+    [Fact]
+    public async Task An_unchanged_region_is_taken_as_the_last_build_checked_it_and_read_again_when_that_is_gone()
+    {
+        // A comment in bayingolin's narrative: the audits warn about it once, and not again on the region kept.
+        Append(BayingolinNarrative, "\n<!-- 内部备注 -->\n");
+        PlantBayingolinBody();
+        var first = await Build(Output);
+        Assert.True(first.Succeeded, first.Error);
+        Assert.Contains(first.Diagnostics, d => d is { Code: "GK0504" } && d.Location.File == BayingolinNarrative);
+        var stored = _temp[".gongkai-cache/out.regions/bayingolin.bin"];
+        Assert.DoesNotContain("普查工作总体良好", System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(stored)));
+
+        // Bayingolin's catalogue and narrative garbled at the same size and time: neither is read again.
+        Garble(BayingolinCatalogue);
+        Garble(BayingolinNarrative);
+        Append(KaramayReport, "\n补充说明：整改已完成。\n");
+        var second = await Build(Output);
+
+        Assert.True(second.Succeeded, second.Error);
+        Assert.Equal(first.Diagnostics.Select(d => d.ToString()), second.Diagnostics.Select(d => d.ToString()));
+        Assert.Contains("整改已完成", File.ReadAllText(Path.Combine(Output, "regions/karamay/2023/reports/baijiantan-fiscal-operation/index.html")));
+
+        // Without the model it stored, the region is read again, garbled as it is.
+        File.Delete(stored);
+        Append(KaramayReport, "\n再次补充。\n");
+        var third = await Build(Output);
+
+        Assert.False(third.Succeeded);
+        Assert.Contains(third.Diagnostics, d => d is { Code: "GK0002" } && d.Location.File == BayingolinCatalogue);
+    }
+
+    private const string BayingolinCatalogue = "regions/bayingolin/2024/reports.json";
+
+    private const string BayingolinNarrative = "regions/bayingolin/2024/disclosure.md";
+
+    // Overwrites an input file with bytes that are not UTF-8, keeping its size and time: a build that reads it stops with GK0002.
+    private void Garble(string relative)
+    {
+        var file = Path.Combine(_input, relative);
+        var time = File.GetLastWriteTimeUtc(file);
+        File.WriteAllBytes(file, Enumerable.Repeat((byte)0xFF, (int)new FileInfo(file).Length).ToArray());
+        File.SetLastWriteTimeUtc(file, time);
+    }
+
     private const string BayingolinBody = "regions/bayingolin/2024/reports/economic-census-5th.md";
 
     // A body for a report of another region than karamay's, with a redacted passage, an HTML comment (a warning) and a
     // link to a karamay report; every input file is then dated an hour back, so the build trusts sizes and times.
     private void PlantBayingolinBody()
     {
-        var catalogue = Path.Combine(_input, "regions/bayingolin/2024/reports.json");
+        var catalogue = Path.Combine(_input, BayingolinCatalogue);
         File.WriteAllText(catalogue, File.ReadAllText(catalogue).Replace(
             "第五次全国经济普查项目重点项目绩效评价报告\", \"status\": \"published\"",
             "第五次全国经济普查项目重点项目绩效评价报告\", \"status\": \"published\", \"body\": \"economic-census-5th.md\"", StringComparison.Ordinal));

@@ -16,7 +16,8 @@ public abstract class DisclosureAudit : IAudit
     /// <inheritdoc />
     public void Check(Site site, SourceMap sources, DiagnosticBag diagnostics)
     {
-        foreach (var disclosure in site.Regions.SelectMany(r => r.Disclosures))
+        // A region kept from the last build was checked then.
+        foreach (var disclosure in site.Regions.Where(r => !sources.IsKept(r)).SelectMany(r => r.Disclosures))
         {
             Check(disclosure, sources, diagnostics);
         }
