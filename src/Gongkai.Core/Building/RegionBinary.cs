@@ -4,7 +4,8 @@ namespace Gongkai.Building;
 
 /// <summary>
 /// A region's checked model in a compact binary form, field by field in constructor order, for the build cache
-/// (<see cref="RegionModels"/>): read back in a tenth of the time JSON took. Report bodies are written as
+/// (<see cref="RegionModels"/>): the 99 unchanged regions of 10,000 reports read back in 75 ms with 10 MiB allocated,
+/// where the same models as JSON took 115 ms and 15 MiB. Report bodies are written as
 /// <see cref="KeptBody"/> (path and passages), never their text. Only this generator build reads what it wrote (the
 /// cache key names the generator), so the layout needs no version.
 /// </summary>
@@ -156,7 +157,13 @@ public static class RegionBinary
 
     private static T[] List<T>(BinaryReader r, Func<BinaryReader, T> read)
     {
-        var items = new T[r.ReadInt32()];
+        var count = r.ReadInt32();
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var items = new T[count];
         for (var i = 0; i < items.Length; i++)
         {
             items[i] = read(r);

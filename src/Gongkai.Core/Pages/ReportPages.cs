@@ -11,11 +11,18 @@ public static class ReportPages
     /// <summary>One document per published entry; its content is the body markdown (empty when there is none).</summary>
     public static IEnumerable<Document> Create(PublicSite site, PageModel pages)
     {
-        foreach (var (region, disclosure, entry) in Published(site))
+        foreach (var region in site.Regions)
         {
-            var path = Permalinks.Report(disclosure, entry);
-            var source = $"regions/{region.Slug}/{disclosure.Year}/reports.json";
-            yield return PageModel.Later(path, source, () => Page(site, pages, region, disclosure, entry, path, source));
+            foreach (var disclosure in region.Disclosures)
+            {
+                // One text for all the pages of a catalogue (on 10,000 reports, most pages are kept and this is all made of them).
+                var source = $"regions/{region.Slug}/{disclosure.Year}/reports.json";
+                foreach (var entry in disclosure.Published)
+                {
+                    var path = Permalinks.Report(disclosure, entry);
+                    yield return PageModel.Later(path, source, () => Page(site, pages, region, disclosure, entry, path, source));
+                }
+            }
         }
     }
 
