@@ -45,8 +45,8 @@ public sealed record BuildStamp(
 /// <summary>
 /// Remembers the last successful build into an output folder, so the next one can skip everything (nothing changed)
 /// or keep the pages of unchanged regions (see <see cref="BuildKeys"/>). It lives in <c>.gongkai-cache/</c> beside the
-/// output folder, never in the site, as two files: a small <see cref="BuildSummary"/> that a build with nothing to do
-/// reads alone, and the <see cref="BuildStamp"/> (on 10,000 reports, 2 MB of JSON and a fifth of a no-change check).
+/// output folder, never in the site: a small <see cref="BuildSummary"/> (JSON) that a build with nothing to do reads
+/// alone, the <see cref="BuildStamp"/> (<see cref="StampBinary"/>), and the checked model of each region (<see cref="Regions"/>).
 /// </summary>
 public sealed class BuildCache(BuildOptions options)
 {
@@ -63,7 +63,7 @@ public sealed class BuildCache(BuildOptions options)
 
     private string SummaryPath => CachePath(".summary.json");
 
-    private string StampPath => CachePath(".json");
+    private string StampPath => CachePath(".stamp");
 
     /// <summary>The checked models of the regions the last builds read, beside the stamp.</summary>
     public RegionModels Regions => new(CachePath(".regions"));
@@ -74,7 +74,7 @@ public sealed class BuildCache(BuildOptions options)
     /// </summary>
     public BuildSummary? Load()
     {
-        var summary = Read<BuildSummary>(SummaryPath);
+        var summary = ReadSummary();
         if (summary?.Folders is null || summary.Warnings is null || !Directory.Exists(_output))
         {
             return null;
@@ -97,9 +97,8 @@ public sealed class BuildCache(BuildOptions options)
     /// <summary>The stamp of the build <paramref name="summary"/> describes, or null when there is none.</summary>
     public BuildStamp? LoadStamp(BuildSummary summary)
     {
-        var stamp = Read<BuildStamp>(StampPath);
-        return stamp is { Outputs: not null, Scopes: not null, Search: not null, Inputs: not null, Passages: not null, LinkTargets: not null, SiteData: not null } &&
-            stamp.Key == summary.Key ? stamp : null;
+        var stamp = BinaryFile.Read(StampPath, StampBinary.Read);
+        return stamp?.Key == summary.Key ? stamp : null;
     }
 
     /// <summary>
@@ -114,7 +113,8 @@ public sealed class BuildCache(BuildOptions options)
         var (times, newest, _) = FolderTimes(folders, changedFolders is null ? null : folder => !changedFolders.Contains(folder) &&
             _loadedTimes.TryGetValue(folder, out var ticks) ? ticks : null);
         Directory.CreateDirectory(Path.GetDirectoryName(StampPath)!);
-        DataJson.Write(StampPath, stamp, DataJson.OneLine);
+        BinaryFile.Write(StampPath, writer => StampBinary.Write(writer, stamp));
+
         Remember(new BuildSummary(stamp.Key, listingKey, pages, files, bytes, warnings, folders, times));
 
         // Where the file system keeps times in coarse ticks, a change made in the tick of the last write would not move a
@@ -138,17 +138,18 @@ public sealed class BuildCache(BuildOptions options)
         }
     }
 
-    private static T? Read<T>(string path) where T : class
+    private BuildSummary? ReadSummary()
     {
         try
         {
-            return File.Exists(path) ? DataJson.Deserialize<T>(File.ReadAllBytes(path)) : null;
+            return File.Exists(SummaryPath) ? DataJson.Deserialize<BuildSummary>(File.ReadAllBytes(SummaryPath)) : null;
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
 
     // Each folder the build wrote into, those above them and all under the search index, in ordinal order.
     private List<string> Folders(BuildStamp stamp)

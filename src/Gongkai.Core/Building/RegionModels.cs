@@ -23,12 +23,11 @@ public sealed class RegionModels(string folder)
     public void Save(IEnumerable<(Region Region, string Key)> regions, IReadOnlyDictionary<string, int> passages, IReadOnlySet<string> slugs)
     {
         Directory.CreateDirectory(folder);
-        Parallel.ForEach(regions, r =>
+        Parallel.ForEach(regions, r => BinaryFile.Write(PathOf(r.Region.Slug), writer =>
         {
-            using var writer = new BinaryWriter(File.Create(PathOf(r.Region.Slug)));
             writer.Write(r.Key);
             RegionBinary.Write(writer, Kept(r.Region, passages));
-        });
+        }));
         foreach (var gone in Directory.GetFiles(folder, "*" + Extension).Where(f => !slugs.Contains(Path.GetFileNameWithoutExtension(f))))
         {
             File.Delete(gone);
@@ -39,27 +38,8 @@ public sealed class RegionModels(string folder)
 
     private string PathOf(string slug) => Path.Combine(folder, slug + Extension);
 
-    // A file cut short (a build stopped while writing it) reads as no model.
-    private Region? Read(string slug, string key)
-    {
-        var path = PathOf(slug);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path)));
-        try
-        {
-            return reader.ReadString() == key && RegionBinary.Read(reader) is var region && reader.BaseStream.Position == reader.BaseStream.Length
-                ? region
-                : null;
-        }
-        catch (EndOfStreamException)
-        {
-            return null;
-        }
-    }
+    private Region? Read(string slug, string key) =>
+        BinaryFile.Read(PathOf(slug), reader => reader.ReadString() == key ? RegionBinary.Read(reader) : null);
 
     private static Region Kept(Region region, IReadOnlyDictionary<string, int> passages) => region with
     {

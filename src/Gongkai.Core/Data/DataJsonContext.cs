@@ -14,7 +14,6 @@ namespace Gongkai.Data;
 /// </summary>
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(BuildInfo))]
-[JsonSerializable(typeof(BuildStamp))]
 [JsonSerializable(typeof(BuildSummary))]
 [JsonSerializable(typeof(SnapshotManifest))]
 [JsonSerializable(typeof(WebManifest))]

@@ -45,7 +45,7 @@ public sealed class BuildCacheTests : IDisposable
         // New times, same bytes: the files are hashed and found the same, and their times remembered.
         Age(_input.Root);
         Assert.True((await Build()).UpToDate);
-        File.WriteAllText(_temp[".gongkai-cache/out.json"], "{ damaged");
+        File.WriteAllText(_temp[".gongkai-cache/out.stamp"], "damaged");
 
         Assert.True((await Build()).UpToDate);
 
@@ -63,7 +63,7 @@ public sealed class BuildCacheTests : IDisposable
         // Dated ahead, the files count as just changed however long the builds take.
         Age(_input.Root, TimeSpan.FromHours(-1));
         await Build();
-        File.WriteAllText(_temp[".gongkai-cache/out.json"], "{ damaged");
+        File.WriteAllText(_temp[".gongkai-cache/out.stamp"], "damaged");
         Assert.True((await Build()).UpToDate);
 
         // Other bytes of the same size under the same time, as a second change within one tick of the file system's clock.

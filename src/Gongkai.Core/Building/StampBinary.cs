@@ -1,0 +1,72 @@
+using Gongkai.Input;
+
+namespace Gongkai.Building;
+
+/// <summary>
+/// The build stamp (<see cref="BuildStamp"/>) in a compact binary form, field by field in constructor order: on 10,000
+/// reports, 2.3 MB of JSON took 50 ms and 9.6 MiB to read, a fifth of what a rebuild after one change then spent
+/// finding out what changed. Only this generator build reads what it wrote (the stamp's key names the generator, and a
+/// stamp under another key is not used), so the layout needs no version.
+/// </summary>
+public static class StampBinary
+{
+    /// <summary>Writes a stamp.</summary>
+    public static void Write(BinaryWriter w, BuildStamp stamp)
+    {
+        w.Write(stamp.Key);
+        w.Write(stamp.SiteKey);
+        Map(w, stamp.Scopes, (x, v) => x.Write(v));
+        Map(w, stamp.Outputs, (x, scope) =>
+        {
+            x.Write(scope is not null);
+            if (scope is not null)
+            {
+                x.Write(scope);
+            }
+        });
+        Map(w, stamp.Search, (x, v) => x.Write(v));
+        Map(w, stamp.Inputs, (x, stat) =>
+        {
+            x.Write(stat.Length);
+            x.Write(stat.Modified);
+            x.Write(stat.Hash);
+        });
+        Map(w, stamp.Passages, (x, v) => x.Write(v));
+        w.Write(stamp.LinkTargets);
+        w.Write(stamp.SiteData);
+    }
+
+    /// <summary>Reads a stamp written by <see cref="Write"/>; a stamp cut short throws <see cref="EndOfStreamException"/>.</summary>
+    public static BuildStamp Read(BinaryReader r) => new(
+        r.ReadString(),
+        r.ReadString(),
+        Map(r, x => x.ReadString()),
+        Map(r, x => x.ReadBoolean() ? x.ReadString() : null),
+        Map(r, x => x.ReadString()),
+        Map(r, x => new InputStat(x.ReadInt64(), x.ReadInt64(), x.ReadString())),
+        Map(r, x => x.ReadInt32()),
+        r.ReadString(),
+        r.ReadString());
+
+    private static void Map<T>(BinaryWriter w, IReadOnlyDictionary<string, T> map, Action<BinaryWriter, T> write)
+    {
+        w.Write(map.Count);
+        foreach (var (key, value) in map)
+        {
+            w.Write(key);
+            write(w, value);
+        }
+    }
+
+    private static Dictionary<string, T> Map<T>(BinaryReader r, Func<BinaryReader, T> read)
+    {
+        var count = r.ReadInt32();
+        var map = new Dictionary<string, T>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            map.Add(r.ReadString(), read(r));
+        }
+
+        return map;
+    }
+}
