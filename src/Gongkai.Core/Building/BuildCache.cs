@@ -114,7 +114,6 @@ public sealed class BuildCache(BuildOptions options)
             _loadedTimes.TryGetValue(folder, out var ticks) ? ticks : null);
         Directory.CreateDirectory(Path.GetDirectoryName(StampPath)!);
         BinaryFile.Write(StampPath, writer => StampBinary.Write(writer, stamp));
-
         Remember(new BuildSummary(stamp.Key, listingKey, pages, files, bytes, warnings, folders, times));
 
         // Where the file system keeps times in coarse ticks, a change made in the tick of the last write would not move a
@@ -149,7 +148,6 @@ public sealed class BuildCache(BuildOptions options)
             return null;
         }
     }
-
 
     // Each folder the build wrote into, those above them and all under the search index, in ordinal order.
     private List<string> Folders(BuildStamp stamp)
