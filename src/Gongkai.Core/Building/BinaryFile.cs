@@ -3,8 +3,8 @@ namespace Gongkai.Building;
 /// <summary>The build cache's binary files (<see cref="StampBinary"/>, <see cref="RegionBinary"/>): written whole, read whole or not at all.</summary>
 public static class BinaryFile
 {
-    // Read and written through a buffer this large: the stamp of 10,000 reports is 1.9 MB, and read whole it was one more
-    // large array to allocate and fault in.
+    // Read and written through a buffer at most this large: the stamp of 10,000 reports is 1.9 MB, and read whole it was
+    // one more large array to allocate and fault in; a region's model (26 KB) is read in one buffer of its size.
     private const int Buffer = 1 << 16;
 
     /// <summary>Writes a new file at <paramref name="path"/>.</summary>
@@ -25,7 +25,8 @@ public static class BinaryFile
             return null;
         }
 
-        using var reader = new BinaryReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, Buffer));
+        var file = File.OpenHandle(path);
+        using var reader = new BinaryReader(new FileStream(file, FileAccess.Read, (int)Math.Clamp(RandomAccess.GetLength(file), 1, Buffer)));
         try
         {
             var value = read(reader);
