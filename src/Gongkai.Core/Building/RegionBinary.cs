@@ -11,15 +11,15 @@ namespace Gongkai.Building;
 /// </summary>
 public static class RegionBinary
 {
-    /// <summary>Writes a region whose bodies are all <see cref="KeptBody"/>.</summary>
-    public static void Write(BinaryWriter w, Region r)
+    /// <summary>Writes a region, each report body as its path and how many passages were cut from it (by input path).</summary>
+    public static void Write(BinaryWriter w, Region r, IReadOnlyDictionary<string, int> passages)
     {
         w.Write(r.Slug);
         w.Write(r.Name);
         w.Write(r.Level);
         Optional(w, r.Parent);
         Optional(w, r.Summary);
-        List(w, r.Disclosures, Disclosure);
+        List(w, r.Disclosures, (x, d) => Disclosure(x, d, passages));
         List(w, r.Aliases, (x, alias) => x.Write(alias));
     }
 
@@ -27,7 +27,7 @@ public static class RegionBinary
     public static Region Read(BinaryReader r) =>
         new(r.ReadString(), r.ReadString(), r.ReadString(), OptionalString(r), OptionalString(r), List(r, Disclosure), List(r, x => x.ReadString()));
 
-    private static void Disclosure(BinaryWriter w, Disclosure d)
+    private static void Disclosure(BinaryWriter w, Disclosure d, IReadOnlyDictionary<string, int> passages)
     {
         w.Write(d.RegionSlug);
         w.Write(d.Year);
@@ -46,7 +46,7 @@ public static class RegionBinary
         w.Write(d.Entries is not null);
         if (d.Entries is not null)
         {
-            List(w, d.Entries, Entry);
+            List(w, d.Entries, (x, e) => Entry(x, e, passages));
         }
 
         w.Write(d.SourcePath);
@@ -104,7 +104,7 @@ public static class RegionBinary
 
     private static Revision Revision(BinaryReader r) => new(r.ReadString(), r.ReadString());
 
-    private static void Entry(BinaryWriter w, CatalogueEntry e)
+    private static void Entry(BinaryWriter w, CatalogueEntry e, IReadOnlyDictionary<string, int> passages)
     {
         w.Write(e.No);
         w.Write(e.Id);
@@ -119,7 +119,7 @@ public static class RegionBinary
         Optional(w, e.Body?.RelativePath);
         if (e.Body is not null)
         {
-            w.Write(((KeptBody)e.Body).Passages);
+            w.Write(passages.GetValueOrDefault(e.Body.RelativePath));
         }
 
         Optional(w, e.Url);

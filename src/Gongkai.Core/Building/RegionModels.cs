@@ -17,8 +17,8 @@ public sealed class RegionModels(string folder)
             .ToDictionary(r => r.Slug, r => r.Region!, StringComparer.Ordinal);
 
     /// <summary>
-    /// Stores <paramref name="regions"/> under their keys, their bodies as kept ones with the passages cut from each (by
-    /// input path), and removes the models of regions the site no longer has (<paramref name="slugs"/> are all it has).
+    /// Stores <paramref name="regions"/> under their keys, each body as its path and the passages cut from it (by input
+    /// path), and removes the models of regions the site no longer has (<paramref name="slugs"/> are all it has).
     /// </summary>
     public void Save(IEnumerable<(Region Region, string Key)> regions, IReadOnlyDictionary<string, int> passages, IReadOnlySet<string> slugs)
     {
@@ -26,7 +26,7 @@ public sealed class RegionModels(string folder)
         Parallel.ForEach(regions, r => BinaryFile.Write(PathOf(r.Region.Slug), writer =>
         {
             writer.Write(r.Key);
-            RegionBinary.Write(writer, Kept(r.Region, passages));
+            RegionBinary.Write(writer, r.Region, passages);
         }));
         foreach (var gone in Directory.GetFiles(folder, "*" + Extension).Where(f => !slugs.Contains(Path.GetFileNameWithoutExtension(f))))
         {
@@ -40,14 +40,4 @@ public sealed class RegionModels(string folder)
 
     private Region? Read(string slug, string key) =>
         BinaryFile.Read(PathOf(slug), reader => reader.ReadString() == key ? RegionBinary.Read(reader) : null);
-
-    private static Region Kept(Region region, IReadOnlyDictionary<string, int> passages) => region with
-    {
-        Disclosures = [.. region.Disclosures.Select(d => d with
-        {
-            Entries = d.Entries?.Select(e => e.Body is MarkdownBody body
-                ? e with { Body = new KeptBody(body.RelativePath, passages.GetValueOrDefault(body.RelativePath)) }
-                : e).ToList(),
-        })],
-    };
 }
