@@ -51,13 +51,14 @@ internal static class BuildCommand
     private static async Task<int> RunAsync(BuildOptions options, bool timings, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
+        var before = TimingsPrinter.Count();
         BuildResult result;
         try
         {
             result = console.Profile.Capabilities.Interactive
                 ? await console.Status().StartAsync("building…", status =>
-                    SiteBuilder.BuildAsync(options, new Progress<PipelineFinished>(p => status.Status($"building… {p.Finished}/{p.Total} pipelines ({p.Name}: {p.Documents} files)")), cancellationToken))
-                : await SiteBuilder.BuildAsync(options, null, cancellationToken);
+                    SiteBuilder.BuildAsync(options, new Progress<PipelineFinished>(p => status.Status($"building… {p.Finished}/{p.Total} pipelines ({p.Name}: {p.Documents} files)")), null, cancellationToken))
+                : await SiteBuilder.BuildAsync(options, null, null, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -99,21 +100,7 @@ internal static class BuildCommand
 
         if (timings)
         {
-            foreach (var (phase, took) in result.Phases ?? new Dictionary<string, TimeSpan>())
-            {
-                console.MarkupLineInterpolated($"  {phase}: {took.TotalSeconds:0.000} s");
-            }
-
-            // What the collector had to do: most of a rebuild's time on a large site, as profiles show.
-            var gc = GC.GetGCMemoryInfo();
-            console.MarkupLineInterpolated(
-                $"  memory: {GC.GetTotalAllocatedBytes() / 1048576.0:0} MiB allocated; collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), {gc.PauseTimePercentage:0.0} % paused; heap {gc.HeapSizeBytes / 1048576.0:0} MiB");
-
-            // Pipelines run concurrently, so their times overlap.
-            foreach (var (pipeline, took) in result.PipelineDurations.OrderByDescending(p => p.Value))
-            {
-                console.MarkupLineInterpolated($"    pipeline {pipeline}: {took.TotalSeconds:0.000} s");
-            }
+            TimingsPrinter.Print(console, result, before);
         }
 
         return 0;

@@ -17,21 +17,22 @@ internal static class ServeCommand
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0: any free port)", DefaultValueFactory = _ => 8080 };
         var baseUrl = new Option<string>("--base-url") { Description = "Path the preview is served under", DefaultValueFactory = _ => "/" };
         var noSearch = new Option<bool>("--no-search") { Description = "Skip the search index for faster rebuilds" };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each phase and pipeline of every build took" };
         var command = new Command("serve", "Build, serve on 127.0.0.1, and rebuild and reload the browser when input or theme files change.")
         {
-            input, output, theme, port, baseUrl, noSearch,
+            input, output, theme, port, baseUrl, noSearch, timings,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var prefix = "/" + parse.GetValue(baseUrl)!.Trim('/') + "/";
             prefix = prefix == "//" ? "/" : prefix;
             var options = new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(theme)!, prefix, Search: !parse.GetValue(noSearch));
-            return RunAsync(options, prefix, parse.GetValue(port), cancellationToken);
+            return RunAsync(options, prefix, parse.GetValue(port), parse.GetValue(timings), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(BuildOptions options, string prefix, int port, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(BuildOptions options, string prefix, int port, bool timings, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
         foreach (var folder in new[] { options.Input, options.Theme })
@@ -43,7 +44,18 @@ internal static class ServeCommand
             }
         }
 
-        using var session = new PreviewSession(options, result => Report(console, result, options.Output));
+        // Counted from the end of one build to the end of the next: the server's own allocations in between are small.
+        var before = TimingsPrinter.Count();
+        using var session = new PreviewSession(options, result =>
+        {
+            Report(console, result, options.Output);
+            if (timings)
+            {
+                TimingsPrinter.Print(console, result, before);
+            }
+
+            before = TimingsPrinter.Count();
+        });
         await session.StartAsync();
         var server = new PreviewServer(session, options.Output, prefix);
         await server.RunAsync(port, url => console.MarkupLineInterpolated($"Serving {url} (Ctrl+C to stop); watching {options.Input} and {options.Theme}"), cancellationToken);
