@@ -28,8 +28,9 @@ public sealed record BuildSummary(
 /// scope each came from (null: site-wide), the key of each search shard it indexed (by folder), and the size, time and
 /// hash of each input file (so the next build hashes only files that changed); for the report bodies the next build
 /// does not read (see <see cref="Model.KeptBody"/>), how many passages were cut from each, the key of the paths links
-/// were checked against (<see cref="BuildKeys.OfLinkTargets"/>), and the key of what site-wide files were made from
-/// (<see cref="BuildKeys.OfSiteData"/>).
+/// were checked against (<see cref="BuildKeys.OfLinkTargets"/>), the key of what site-wide files were made from
+/// (<see cref="BuildKeys.OfSiteData"/>), and of what each region's files other than report pages were made from
+/// (<see cref="BuildKeys.OfRegionData"/>, by scope).
 /// </summary>
 public sealed record BuildStamp(
     string Key,
@@ -40,15 +41,17 @@ public sealed record BuildStamp(
     IReadOnlyDictionary<string, InputStat> Inputs,
     IReadOnlyDictionary<string, int> Passages,
     string LinkTargets,
-    string SiteData);
+    string SiteData,
+    IReadOnlyDictionary<string, string> RegionData);
 
 /// <summary>
 /// Remembers the last successful build into an output folder, so the next one can skip everything (nothing changed)
 /// or keep the pages of unchanged regions (see <see cref="BuildKeys"/>). It lives in <c>.gongkai-cache/</c> beside the
 /// output folder, never in the site: a small <see cref="BuildSummary"/> (JSON) that a build with nothing to do reads
 /// alone, the <see cref="BuildStamp"/> (<see cref="StampBinary"/>), and the checked model of each region (<see cref="Regions"/>).
+/// What it reads or writes it keeps in <paramref name="memory"/> for the next build of the same process.
 /// </summary>
-public sealed class BuildCache(BuildOptions options)
+public sealed class BuildCache(BuildOptions options, BuildMemory memory)
 {
     // Longer than the coarsest clock tick file systems stamp times with (a jiffy: 1 to 10 ms).
     private static readonly TimeSpan CoarseTick = TimeSpan.FromMilliseconds(20);
@@ -66,7 +69,7 @@ public sealed class BuildCache(BuildOptions options)
     private string StampPath => CachePath(".stamp");
 
     /// <summary>The checked models of the regions the last builds read, beside the stamp.</summary>
-    public RegionModels Regions => new(CachePath(".regions"));
+    public RegionModels Regions => new(CachePath(".regions"), memory.Regions);
 
     /// <summary>
     /// The last build's summary when the output's folders are as that build left them (a file deleted, added or renamed
@@ -97,7 +100,7 @@ public sealed class BuildCache(BuildOptions options)
     /// <summary>The stamp of the build <paramref name="summary"/> describes, or null when there is none.</summary>
     public BuildStamp? LoadStamp(BuildSummary summary)
     {
-        var stamp = BinaryFile.Read(StampPath, StampBinary.Read);
+        var stamp = memory.Stamp.Read(StampPath, () => BinaryFile.Read(StampPath, StampBinary.Read));
         return stamp?.Key == summary.Key ? stamp : null;
     }
 
@@ -114,6 +117,7 @@ public sealed class BuildCache(BuildOptions options)
             _loadedTimes.TryGetValue(folder, out var ticks) ? ticks : null);
         Directory.CreateDirectory(Path.GetDirectoryName(StampPath)!);
         BinaryFile.Write(StampPath, writer => StampBinary.Write(writer, stamp));
+        memory.Stamp.Wrote(StampPath, stamp);
         Remember(new BuildSummary(stamp.Key, listingKey, pages, files, bytes, warnings, folders, times));
 
         // Where the file system keeps times in coarse ticks, a change made in the tick of the last write would not move a
@@ -126,11 +130,17 @@ public sealed class BuildCache(BuildOptions options)
     }
 
     /// <summary>Writes the summary again (with another listing key for the same input): a few hundred kilobytes, not the stamp.</summary>
-    public void Remember(BuildSummary summary) => DataJson.Write(SummaryPath, summary, DataJson.OneLine);
+    public void Remember(BuildSummary summary)
+    {
+        DataJson.Write(SummaryPath, summary, DataJson.OneLine);
+        memory.Summary.Wrote(SummaryPath, summary);
+    }
 
     /// <summary>Forgets the last build, before the output folder is changed: a build cut short leaves no stamp, so the next one is full.</summary>
     public void Forget()
     {
+        memory.Summary.Forget();
+        memory.Stamp.Forget();
         foreach (var path in new[] { SummaryPath, StampPath }.Where(File.Exists))
         {
             File.Delete(path);
@@ -139,14 +149,17 @@ public sealed class BuildCache(BuildOptions options)
 
     private BuildSummary? ReadSummary()
     {
-        try
+        return memory.Summary.Read(SummaryPath, () =>
         {
-            return File.Exists(SummaryPath) ? DataJson.Deserialize<BuildSummary>(File.ReadAllBytes(SummaryPath)) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+            try
+            {
+                return File.Exists(SummaryPath) ? DataJson.Deserialize<BuildSummary>(File.ReadAllBytes(SummaryPath)) : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        });
     }
 
     // Each folder the build wrote into, those above them and all under the search index, in ordinal order.

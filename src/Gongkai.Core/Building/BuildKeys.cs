@@ -38,6 +38,9 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
     /// <summary>The slug of the region whose folder is <paramref name="scope"/> (see <see cref="ScopeOf"/>).</summary>
     public static string SlugOf(string scope) => scope[RegionsFolder.Length..];
 
+    /// <summary>The folder (scope, see <see cref="ScopeOf"/>) of the region <paramref name="slug"/>.</summary>
+    public static string ScopeOfRegion(string slug) => RegionsFolder + slug;
+
     /// <summary>
     /// What a build depends on besides its input: the generator, the theme (without <c>node_modules</c>, pinned by the
     /// lockfile) and the options that change what is written.
@@ -113,18 +116,33 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
     /// (<paramref name="bodies"/>, by path), and how many passages were cut from each body, all those files see of one.
     /// </summary>
     public string OfSiteData(IReadOnlyList<FileHash> input, IReadOnlySet<string> bodies, IReadOnlyDictionary<string, int> passages) =>
-        Hash([Site, BuildInfo.TreeHash(input.Where(f => !bodies.Contains(f.Relative))),
+        DataKey(input.Where(f => !bodies.Contains(f.Relative)), passages);
+
+    /// <summary>
+    /// For each region folder (by scope), the key of what its files other than report pages are made from, likewise (its
+    /// files but the report bodies, and the passages cut from each of its bodies): while it stays the same, of that
+    /// region's files only the pages of reports whose body changed are made again.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> OfRegionData(IReadOnlyList<FileHash> input, IReadOnlySet<string> bodies, IReadOnlyDictionary<string, int> passages)
+    {
+        var files = input.Where(f => !bodies.Contains(f.Relative)).ToLookup(f => ScopeOf(f.Relative) ?? "", StringComparer.Ordinal);
+        var cut = passages.ToLookup(p => ScopeOf(p.Key) ?? "", StringComparer.Ordinal);
+        return Scopes.Keys.ToDictionary(scope => scope, scope => DataKey(files[scope], cut[scope]), StringComparer.Ordinal);
+    }
+
+    private string DataKey(IEnumerable<FileHash> files, IEnumerable<KeyValuePair<string, int>> passages) =>
+        Hash([Site, BuildInfo.TreeHash(files),
             .. passages.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}\t{p.Value}"))]);
 
     /// <summary>
     /// The key of a region's checked model (see <see cref="RegionModels"/>): the site key, the region's key and the input
     /// folder (the model names its attachments by their full path).
     /// </summary>
-    public string OfRegion(string slug, string inputRoot) => Hash(Site, Scopes.GetValueOrDefault(RegionsFolder + slug, ""), inputRoot);
+    public string OfRegion(string slug, string inputRoot) => Hash(Site, Scopes.GetValueOrDefault(ScopeOfRegion(slug), ""), inputRoot);
 
     /// <summary>The key of a search shard: the site key and the keys of the regions it indexes.</summary>
     public string ShardKey(IEnumerable<string> regions) =>
-        Hash([Site, .. regions.Select(slug => Scopes.GetValueOrDefault(RegionsFolder + slug, ""))]);
+        Hash([Site, .. regions.Select(slug => Scopes.GetValueOrDefault(ScopeOfRegion(slug), ""))]);
 
     private static string Hash(params string[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))));

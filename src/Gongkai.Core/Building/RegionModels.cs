@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Gongkai.Model;
 
 namespace Gongkai.Building;
@@ -8,12 +9,13 @@ namespace Gongkai.Building;
 /// 10,000 reports, that was a third of a rebuild after one change). Report bodies are stored as <see cref="KeptBody"/>:
 /// their path and how many passages were cut, never their text. A model is used only under the key it was stored with
 /// (<see cref="BuildKeys.OfRegion"/>): the same region files, site-wide files, options, generator and input folder.
+/// A model read is kept in <paramref name="kept"/> (by slug, with its key), where the next load of the same process finds it.
 /// </summary>
-public sealed class RegionModels(string folder)
+public sealed class RegionModels(string folder, ConcurrentDictionary<string, (string Key, Region Region)> kept)
 {
     /// <summary>The models stored under the keys asked for (by slug); a region stored under another key, or not at all, is left out.</summary>
     public IReadOnlyDictionary<string, Region> Load(IReadOnlyDictionary<string, string> keys) =>
-        keys.AsParallel().Select(k => (Slug: k.Key, Region: Read(k.Key, k.Value))).Where(r => r.Region is not null)
+        keys.AsParallel().Select(k => (Slug: k.Key, Region: Recall(k.Key, k.Value))).Where(r => r.Region is not null)
             .ToDictionary(r => r.Slug, r => r.Region!, StringComparer.Ordinal);
 
     /// <summary>
@@ -32,12 +34,30 @@ public sealed class RegionModels(string folder)
         {
             File.Delete(gone);
         }
+
+        foreach (var gone in kept.Keys.Where(slug => !slugs.Contains(slug)))
+        {
+            kept.TryRemove(gone, out _);
+        }
     }
 
     private const string Extension = ".bin";
 
     private string PathOf(string slug) => Path.Combine(folder, slug + Extension);
 
-    private Region? Read(string slug, string key) =>
-        BinaryFile.Read(PathOf(slug), reader => reader.ReadString() == key ? RegionBinary.Read(reader) : null);
+    private Region? Recall(string slug, string key)
+    {
+        if (kept.TryGetValue(slug, out var was) && was.Key == key)
+        {
+            return was.Region;
+        }
+
+        var region = BinaryFile.Read(PathOf(slug), reader => reader.ReadString() == key ? RegionBinary.Read(reader) : null);
+        if (region is not null)
+        {
+            kept[slug] = (key, region);
+        }
+
+        return region;
+    }
 }

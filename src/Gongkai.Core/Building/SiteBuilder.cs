@@ -5,6 +5,7 @@ using Gongkai.Data;
 using Gongkai.Input;
 using Gongkai.Input.Binding;
 using Gongkai.Model;
+using Gongkai.Pages;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
 using Gongkai.Rendering;
@@ -23,8 +24,12 @@ public static class SiteBuilder
         return Directory.Exists(overrides) ? [overrides, options.Theme] : [options.Theme];
     }
 
-    /// <summary>Runs a build. Input errors and failures come back in the result; the previous output stays intact on failure.</summary>
-    public static async Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs a build. Input errors and failures come back in the result; the previous output stays intact on failure. A
+    /// process that builds again and again passes the same <paramref name="memory"/> each time (see <see cref="BuildMemory"/>).
+    /// </summary>
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress = null, BuildMemory? memory = null,
+        CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
         var output = new OutputFolder(options.Output);
@@ -43,11 +48,12 @@ public static class SiteBuilder
         }
 
         // Checking permanent links needs every page in staging, so a build against a previous manifest always runs in full.
-        var cache = new BuildCache(options);
+        memory ??= new BuildMemory();
+        var cache = new BuildCache(options, memory);
         var incremental = options.PreviousManifest is null && Directory.Exists(options.Input);
         // The last build's summary is read (and its output folders stat'ed) while the input folder is listed.
         var loading = incremental ? Task.Run(cache.Load, cancellationToken) : Task.FromResult<BuildSummary?>(null);
-        var listing = InputFiles.List(options.Input);
+        var listing = memory.ListInput(options.Input);
         var setting = incremental ? BuildKeys.Setting(options) : null;
         var summary = await loading.ConfigureAwait(false);
         // A file changed in the last two seconds is compared by its content (usually the one just edited, and no other).
@@ -127,15 +133,21 @@ public static class SiteBuilder
 
         var publicSite = Publisher.Publish(site);
         var passages = BodyPassages(site, publicSite);
-        var siteData = keys?.OfSiteData(inputFiles.Hashes, ReportBodies(site), passages);
+        var bodies = ReportBodies(site);
+        var siteData = keys?.OfSiteData(inputFiles.Hashes, bodies, passages);
+        var regionData = keys?.OfRegionData(inputFiles.Hashes, bodies, passages);
         var shards = SearchShards.For(publicSite, options.SearchShardPages);
         var search = pagefind is null ? null : new SearchStage(pagefind, shards);
         // A file is kept when it was made from the same input: its region's, or, site-wide, the site's but report text.
         var siteDataKept = reuse is not null && reuse.SiteData == siteData;
+        bool RegionDataKept(string scope) => reuse!.RegionData.TryGetValue(scope, out var before) && before == regionData!.GetValueOrDefault(scope);
+        // In a region where only the text of reports changed, only the pages of those reports are made again.
+        var newText = reuse is null ? null : ReportsWithNewText(site, scope => !Kept(scope) && RegionDataKept(scope),
+            body => !(reuse.Inputs.TryGetValue(body, out var was) && inputFiles.Stats.TryGetValue(body, out var now) && was.Hash == now.Hash));
         Func<string, string?, bool>? unchanged = reuse is null
             ? null
             : (destination, scope) => reuse.Outputs.TryGetValue(destination, out var was) && was == scope &&
-                (scope is null ? siteDataKept : Kept(scope));
+                (scope is null ? siteDataKept : Kept(scope) || (RegionDataKept(scope) && !newText!.Contains(destination)));
         var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputHash, site.Info.BaseUrl), shards, unchanged), options.EffectiveParallelism);
         Phase("theme, publish, set-up");
         output.BeginStaging();
@@ -211,9 +223,9 @@ public static class SiteBuilder
         {
             cache.Save(
                 new BuildStamp(keys.Full, keys.Site, keys.Scopes,
-                    documents.ToDictionary(d => d.Destination, d => d.Get<string>(Modules.MetadataKeys.Scope), StringComparer.Ordinal),
+                    documents.ToDictionary(d => d.Destination, d => d.Scope, StringComparer.Ordinal),
                     search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
-                    inputFiles.Stats, passages, linkTargets!, siteData!),
+                    inputFiles.Stats, passages, linkTargets!, siteData!, regionData!),
                 listingKey!, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)], reuse is null ? null : output.ChangedFolders);
             cache.Regions.Save(
                 validation.Site!.Regions.Where(r => !ReferenceEquals(kept?.Regions.GetValueOrDefault(r.Slug), r)).Select(r => (r, keys.OfRegion(r.Slug, listing.Root))),
@@ -275,6 +287,16 @@ public static class SiteBuilder
 
         return passages;
     }
+
+    // The files of the pages of published reports whose body is in a region folder inScope says and changed says has
+    // changed (by input path).
+    private static HashSet<string> ReportsWithNewText(Site site, Func<string, bool> inScope, Func<string, bool> changed) =>
+        [.. from region in site.Regions
+            where inScope(BuildKeys.ScopeOfRegion(region.Slug))
+            from d in region.Disclosures
+            from e in d.Entries ?? []
+            where e.Status == ReportStatus.Published && e.Body is not null && changed(e.Body.RelativePath)
+            select Permalinks.FileOf(Permalinks.Report(region.Slug, d.Year, e.Id))];
 
     // The input paths of the report bodies the site reads (or keeps from the last build).
     private static HashSet<string> ReportBodies(Site site) =>

@@ -34,6 +34,7 @@ public static class StampBinary
         Map(w, stamp.Passages, (x, v) => x.Write(v));
         w.Write(stamp.LinkTargets);
         w.Write(stamp.SiteData);
+        Map(w, stamp.RegionData, (x, v) => x.Write(v));
     }
 
     /// <summary>Reads a stamp written by <see cref="Write"/>; a stamp cut short throws <see cref="EndOfStreamException"/>.</summary>
@@ -46,7 +47,8 @@ public static class StampBinary
         Map(r, x => new InputStat(x.ReadInt64(), x.ReadInt64(), x.ReadString())),
         Map(r, x => x.ReadInt32()),
         r.ReadString(),
-        r.ReadString());
+        r.ReadString(),
+        Map(r, x => x.ReadString()));
 
     private static void Map<T>(BinaryWriter w, IReadOnlyDictionary<string, T> map, Action<BinaryWriter, T> write)
     {

@@ -71,9 +71,57 @@ public sealed class InputFiles
         }
 
         var settled = (DateTime.UtcNow - Settled).Ticks;
-        // One pass: each entry's size and time come with it (one stat), with no FileInfo or relative-path arithmetic.
-        var prefix = Path.TrimEndingDirectorySeparator(full).Length + 1;
-        var files = new FileSystemEnumerable<ListedFile>(full,
+        var files = Enumerate(full, full);
+        files.Sort(ByPath);
+        return new InputListing(full, files, settled);
+    }
+
+    /// <summary>
+    /// The listing of the same folder as <paramref name="earlier"/>, now, when only <paramref name="changed"/> (full paths
+    /// of files and folders, as a file watcher reports them) changed since: only the folders holding them are listed again.
+    /// </summary>
+    public static InputListing Relist(InputListing earlier, IEnumerable<string> changed)
+    {
+        var settled = (DateTime.UtcNow - Settled).Ticks;
+        var root = Path.TrimEndingDirectorySeparator(earlier.Root);
+        // The folder of each changed path that still exists (a folder deleted with its files leaves its parent), relative.
+        var folders = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var path in changed)
+        {
+            var folder = Path.GetDirectoryName(path);
+            while (folder is not null && folder.Length > root.Length && !Directory.Exists(folder))
+            {
+                folder = Path.GetDirectoryName(folder);
+            }
+
+            if (folder is null || !folder.StartsWith(root, StringComparison.Ordinal) || folder.Length <= root.Length)
+            {
+                return List(earlier.Root);
+            }
+
+            folders.Add(folder[(root.Length + 1)..].Replace('\\', '/') + "/");
+        }
+
+        // A folder inside another that is listed again is listed with it.
+        var relisted = folders.Where(f => !folders.Any(other => other != f && f.StartsWith(other, StringComparison.Ordinal))).ToList();
+        var files = earlier.Files.Where(f => !relisted.Any(folder => f.Relative.StartsWith(folder, StringComparison.Ordinal))).ToList();
+        foreach (var folder in relisted)
+        {
+            files.AddRange(Enumerate(earlier.Root, Path.Combine(root, folder)));
+        }
+
+        files.Sort(ByPath);
+        return new InputListing(earlier.Root, files, settled);
+    }
+
+    private static int ByPath(ListedFile a, ListedFile b) => string.CompareOrdinal(a.Relative, b.Relative);
+
+    // Every file under folder (inside root), in one pass: each entry's size and time come with it (one stat), with no
+    // FileInfo or relative-path arithmetic.
+    private static List<ListedFile> Enumerate(string root, string folder)
+    {
+        var prefix = Path.TrimEndingDirectorySeparator(root).Length + 1;
+        return new FileSystemEnumerable<ListedFile>(folder,
             (ref FileSystemEntry e) =>
             {
                 var path = e.ToFullPath();
@@ -83,8 +131,6 @@ public sealed class InputFiles
         {
             ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
         }.ToList();
-        files.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
-        return new InputListing(full, files, settled);
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using Gongkai.Pipelines;
 
 namespace Gongkai.Modules;
 
-/// <summary>Makes in full each document that was described for later (<see cref="Document.Make"/>), keeping its metadata.</summary>
+/// <summary>Makes in full each document that was described for later (<see cref="Document.Make"/>), keeping its metadata and scope.</summary>
 public sealed class MakeDocuments : DocumentModule
 {
     /// <inheritdoc />
@@ -14,6 +14,6 @@ public sealed class MakeDocuments : DocumentModule
         }
 
         var made = make();
-        return made with { Metadata = made.Metadata.SetItems(input.Metadata), Make = null };
+        return made with { Metadata = made.Metadata.SetItems(input.Metadata), Scope = input.Scope, Make = null };
     }
 }

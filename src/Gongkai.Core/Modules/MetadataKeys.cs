@@ -11,7 +11,4 @@ public static class MetadataKeys
 
     /// <summary>The public URL path of a page, relative to the base URL, e.g. <c>regions/karamay/</c>.</summary>
     public const string Path = "path";
-
-    /// <summary>The region folder (<c>regions/&lt;slug&gt;</c>) a document is made from alone, when it is; see <see cref="SkipUnchanged"/>.</summary>
-    public const string Scope = "scope";
 }

@@ -16,13 +16,12 @@ public sealed class SkipUnchanged(Func<string, string?, bool> unchanged) : Docum
     public override Document Execute(Document input, IExecutionContext context)
     {
         var scope = BuildKeys.ScopeOf(input.Source);
-        var metadata = scope is null ? input.Metadata : input.Metadata.SetItem(MetadataKeys.Scope, scope);
         if (unchanged(input.Destination, scope))
         {
             // One copy: on a rebuild after one change, nearly every document of a large site passes here.
-            return input with { Metadata = metadata, Content = null, CopyFrom = null, Unchanged = true };
+            return input with { Scope = scope, Content = null, CopyFrom = null, Unchanged = true };
         }
 
-        return scope is null ? input : input with { Metadata = metadata };
+        return scope is null ? input : input with { Scope = scope };
     }
 }

@@ -8,6 +8,9 @@ namespace Gongkai.Pipelines;
 /// </summary>
 public sealed record Document(string Destination)
 {
+    // One empty map for every document (WithComparers makes a new one each time it is asked).
+    private static readonly ImmutableDictionary<string, object?> NoMetadata = ImmutableDictionary<string, object?>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>The text to write, or null when the document is a copied file or has already been written.</summary>
     public string? Content { get; init; }
 
@@ -38,8 +41,11 @@ public sealed record Document(string Destination)
     /// <summary>The input file this document comes from (relative to the input root), for messages.</summary>
     public string? Source { get; init; }
 
+    /// <summary>The region folder (<c>regions/&lt;slug&gt;</c>) a document is made from alone, when it is; see <see cref="Modules.SkipUnchanged"/>.</summary>
+    public string? Scope { get; init; }
+
     /// <summary>Values later modules and templates read; keys are the module's own, e.g. <c>model</c>, <c>layout</c>.</summary>
-    public ImmutableDictionary<string, object?> Metadata { get; init; } = ImmutableDictionary<string, object?>.Empty.WithComparers(StringComparer.Ordinal);
+    public ImmutableDictionary<string, object?> Metadata { get; init; } = NoMetadata;
 
     /// <summary>A document whose content is made only if it is to be written.</summary>
     public static Document Later(string destination, string? source, Func<string> content) =>

@@ -10,13 +10,16 @@ public sealed record PublicSite(SiteInfo Info, IReadOnlyList<PublicRegion> Regio
     /// cut from them stays): what every page but the reports' own is made from, so that those pages are the same
     /// whatever a report's text says.
     /// </summary>
-    public PublicSite WithoutReportBodies() => this with
-    {
-        Regions = [.. Regions.Select(r => r with
-        {
-            Disclosures = [.. r.Disclosures.Select(d => d with { Entries = d.Entries?.Select(e => e with { BodyMarkdown = null }).ToList() })],
-        })],
-    };
+    public PublicSite WithoutReportBodies() => this with { Regions = [.. Regions.Select(WithoutReportBodies)] };
+
+    // A region or disclosure with no text of a report (on a rebuild, every region whose bodies were kept) is taken as it is.
+    private static PublicRegion WithoutReportBodies(PublicRegion r) =>
+        r.Disclosures.Any(HasReportText) ? r with { Disclosures = [.. r.Disclosures.Select(WithoutReportBodies)] } : r;
+
+    private static PublicDisclosure WithoutReportBodies(PublicDisclosure d) =>
+        HasReportText(d) ? d with { Entries = [.. d.Entries!.Select(e => e.BodyMarkdown is null ? e : e with { BodyMarkdown = null })] } : d;
+
+    private static bool HasReportText(PublicDisclosure d) => d.Entries?.Any(e => e.BodyMarkdown is not null) == true;
 }
 
 /// <summary>The public view of a region and its disclosures, newest first; <see cref="Aliases"/> are its former slugs.</summary>

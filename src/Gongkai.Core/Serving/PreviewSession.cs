@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Threading.Channels;
 using Gongkai.Building;
 
@@ -16,6 +17,9 @@ public sealed class PreviewSession : IDisposable
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly CancellationTokenSource _stop = new();
+
+    // The last build's record, so a rebuild does not read it back from the build cache.
+    private readonly BuildMemory _memory = new();
     private TaskCompletionSource<PreviewState> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>A session for <paramref name="options"/>; <paramref name="report"/> hears every build's result.</summary>
@@ -32,12 +36,13 @@ public sealed class PreviewSession : IDisposable
     /// <summary>True when the output folder holds a site (from this session or an earlier build), so there are pages to serve.</summary>
     public bool HasSite { get; private set; }
 
-    /// <summary>Runs the first build and starts watching.</summary>
+    /// <summary>Starts watching and runs the first build (a change made while it runs makes another).</summary>
     public async Task StartAsync()
     {
+        _memory.WatchInput();
+        Watch(_options.Input, input: true);
+        Watch(_options.Theme, input: false);
         await BuildAsync();
-        Watch(_options.Input);
-        Watch(_options.Theme);
         _ = Task.Run(RebuildLoop);
     }
 
@@ -57,15 +62,40 @@ public sealed class PreviewSession : IDisposable
         _stop.Dispose();
     }
 
-    private void Watch(string folder)
+    private void Watch(string folder, bool input)
     {
-        var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, EnableRaisingEvents = false };
-        watcher.Changed += OnChange;
-        watcher.Created += OnChange;
-        watcher.Deleted += OnChange;
-        watcher.Renamed += OnChange;
+        var watcher = new FileSystemWatcher(Path.GetFullPath(folder))
+        {
+            IncludeSubdirectories = true,
+            EnableRaisingEvents = false,
+            // Attributes: a file touched (its time changed alone) is listed again too.
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes,
+        };
+        FileSystemEventHandler changed = input ? OnInputChange : OnChange;
+        watcher.Changed += changed;
+        watcher.Created += changed;
+        watcher.Deleted += changed;
+        watcher.Renamed += (sender, e) =>
+        {
+            changed(sender, e);
+            if (input)
+            {
+                _memory.InputChanged(e.OldFullPath);
+            }
+        };
+        watcher.Error += (_, _) =>
+        {
+            _memory.InputChangesLost();
+            _changes.Writer.TryWrite(true);
+        };
         watcher.EnableRaisingEvents = true;
         _watchers.Add(watcher);
+    }
+
+    private void OnInputChange(object sender, FileSystemEventArgs e)
+    {
+        _memory.InputChanged(e.FullPath);
+        OnChange(sender, e);
     }
 
     // The theme's npm packages change only when installed, which the build itself does.
@@ -75,6 +105,23 @@ public sealed class PreviewSession : IDisposable
         {
             _changes.Writer.TryWrite(true);
         }
+    }
+
+    // The session keeps the last build in memory (on 10,000 reports, a heap of 80 MiB), which every collection during a
+    // build has to look through: a build's garbage is collected once it is done, while the session waits for the next
+    // change, and the next build runs without a collection as long as it allocates less than this (a rebuild after one
+    // change: 40 MiB; collecting during it took a third of its time).
+    private const long QuietBytes = 128L << 20;
+
+    private static void CollectBetweenBuilds()
+    {
+        if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+        {
+            GC.EndNoGCRegion();
+        }
+
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.TryStartNoGCRegion(QuietBytes);
     }
 
     private async Task RebuildLoop()
@@ -95,7 +142,7 @@ public sealed class PreviewSession : IDisposable
 
     private async Task BuildAsync()
     {
-        var result = await SiteBuilder.BuildAsync(_options, null, _stop.Token);
+        var result = await SiteBuilder.BuildAsync(_options, null, _memory, _stop.Token);
         HasSite |= result.Succeeded;
         var errors = result.Diagnostics.Where(d => d.Severity == Validation.Severity.Error).Select(d => d.ToString()).ToList();
         if (result.Error is not null)
@@ -106,5 +153,6 @@ public sealed class PreviewSession : IDisposable
         State = new PreviewState(State.Build + 1, result.Succeeded, errors);
         Interlocked.Exchange(ref _next, new(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult(State);
         _report(result);
+        CollectBetweenBuilds();
     }
 }

@@ -21,8 +21,9 @@ public sealed class IncrementalBuildTests : IDisposable
 
     private string Output => _temp["out"];
 
-    private Task<BuildResult> Build(string output, bool search = false, string? theme = null, int shardPages = SearchShards.DefaultPagesPerShard) =>
-        SiteBuilder.BuildAsync(new BuildOptions(_input, output, theme ?? Repo.Theme, Search: search, SearchShardPages: shardPages));
+    private Task<BuildResult> Build(string output, bool search = false, string? theme = null, int shardPages = SearchShards.DefaultPagesPerShard,
+        BuildMemory? memory = null) =>
+        SiteBuilder.BuildAsync(new BuildOptions(_input, output, theme ?? Repo.Theme, Search: search, SearchShardPages: shardPages), memory: memory);
 
     // A full build of the input as it is now, into a fresh folder, to compare with.
     private async Task<SortedDictionary<string, string>> FullBuild(bool search = false, int shardPages = SearchShards.DefaultPagesPerShard)
@@ -97,19 +98,25 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
-    public async Task Site_wide_files_are_kept_while_only_the_text_of_reports_changes()
+    public async Task Site_wide_files_and_the_rest_of_the_region_are_kept_while_only_the_text_of_a_report_changes()
     {
         await Build(Output);
-        // A mark written into site-wide files (in place: the folders keep their times) shows which files a build kept.
-        string[] siteWide = ["catalogue/index.html", "index.html", "data/all-reports.json", "data/redactions.json", "feed.xml"];
+        // A mark written into files (in place: the folders keep their times) shows which files a build kept: site-wide
+        // ones, and those of the changed report's region but its page (another report's, the disclosure's, its data).
+        string[] siteWide = ["catalogue/index.html", "index.html", "data/all-reports.json", "data/redactions.json", "feed.xml",
+            "regions/karamay/2023/reports/icu-equipment/index.html", "regions/karamay/2023/index.html", "regions/karamay/2023/reports.csv"];
         foreach (var file in siteWide)
         {
             File.AppendAllText(Path.Combine(Output, file), "<!-- kept -->");
         }
 
         Append(KaramayReport, "\n补充说明：整改已完成。\n");
-        Assert.True((await Build(Output)).Succeeded);
+        var result = await Build(Output);
+        Assert.True(result.Succeeded, result.Error);
 
+        // Made again: the report's page, build-info.json, and the theme's assets (copied on every build, left alone when the same).
+        Assert.Equal(Directory.GetFiles(Output, "*", SearchOption.AllDirectories).Length - 2 -
+            Directory.GetFiles(Path.Combine(Output, "assets"), "*", SearchOption.AllDirectories).Length, result.Kept);
         Assert.All(siteWide, file => Assert.EndsWith("<!-- kept -->", File.ReadAllText(Path.Combine(Output, file)), StringComparison.Ordinal));
         Assert.DoesNotContain("<!-- kept -->", File.ReadAllText(Path.Combine(Output, "build-info.json")));
         Assert.Contains("整改已完成", File.ReadAllText(Path.Combine(Output, "regions/karamay/2023/reports/baijiantan-fiscal-operation/index.html")));
@@ -172,6 +179,67 @@ public sealed class IncrementalBuildTests : IDisposable
 
         Assert.False(third.Succeeded);
         Assert.Contains(third.Diagnostics, d => d is { Code: "GK0002" } && d.Location.File == BayingolinCatalogue);
+    }
+
+    [Fact]
+    public async Task A_session_keeps_the_region_models_it_read_and_notices_a_build_by_another_process()
+    {
+        PlantBayingolinBody();
+        var memory = new BuildMemory();
+        Assert.True((await Build(Output, memory: memory)).Succeeded);
+        Append(KaramayReport, "\n补充一。\n");
+        Assert.True((await Build(Output, memory: memory)).Succeeded);
+
+        // The stored models gone and bayingolin's catalogue garbled: the session still has the model it read last time.
+        Directory.Delete(_temp[".gongkai-cache/out.regions"], recursive: true);
+        var catalogue = Path.Combine(_input, BayingolinCatalogue);
+        var (bytes, time) = (File.ReadAllBytes(catalogue), File.GetLastWriteTimeUtc(catalogue));
+        Garble(BayingolinCatalogue);
+        Append(KaramayReport, "\n补充二。\n");
+        var kept = await Build(Output, memory: memory);
+        Assert.True(kept.Succeeded, kept.Error);
+        Assert.Contains("补充二", File.ReadAllText(Path.Combine(Output, "regions/karamay/2023/reports/baijiantan-fiscal-operation/index.html")));
+
+        // Another process builds into the same output; then the text goes back to what the session last built.
+        File.WriteAllBytes(catalogue, bytes);
+        File.SetLastWriteTimeUtc(catalogue, time);
+        var report = Path.Combine(_input, KaramayReport);
+        var sessionText = File.ReadAllBytes(report);
+        Append(KaramayReport, "\n补充三。\n");
+        Assert.True((await Build(Output)).Succeeded);
+        File.WriteAllBytes(report, sessionText);
+
+        var back = await Build(Output, memory: memory);
+
+        Assert.True(back.Succeeded, back.Error);
+        Assert.False(back.UpToDate);
+        Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
+    }
+
+    [Fact]
+    public async Task A_session_watching_the_input_looks_only_at_the_changes_it_hears_of_until_it_misses_some()
+    {
+        // Every input file is dated an hour back, so the build trusts sizes and times.
+        PlantBayingolinBody();
+        var memory = new BuildMemory();
+        memory.WatchInput();
+        Assert.True((await Build(Output, memory: memory)).Succeeded);
+
+        Append(KaramayReport, "\n未报告的修改。\n");
+        File.SetLastWriteTimeUtc(Path.Combine(_input, KaramayReport), DateTime.UtcNow.AddHours(-1));
+        Assert.True((await Build(Output, memory: memory)).UpToDate);
+
+        memory.InputChanged(Path.Combine(_input, KaramayReport));
+        var heard = await Build(Output, memory: memory);
+        Assert.False(heard.UpToDate);
+        Assert.Contains("未报告的修改", File.ReadAllText(Path.Combine(Output, "regions/karamay/2023/reports/baijiantan-fiscal-operation/index.html")));
+
+        Append(BayingolinNarrative, "\n普查结果已汇总。\n");
+        File.SetLastWriteTimeUtc(Path.Combine(_input, BayingolinNarrative), DateTime.UtcNow.AddHours(-1));
+        memory.InputChangesLost();
+        Assert.True((await Build(Output, memory: memory)).Succeeded);
+        Assert.Contains("普查结果已汇总", File.ReadAllText(Path.Combine(Output, "regions/bayingolin/2024/index.html")));
+        Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
     }
 
     private const string BayingolinCatalogue = "regions/bayingolin/2024/reports.json";

@@ -19,7 +19,8 @@ public sealed class StampBinaryTests : IDisposable
         new Dictionary<string, InputStat> { ["site.json"] = new(123, 638_000_000_000_000_000, "ab12") },
         new Dictionary<string, int> { ["regions/karamay/2023/reports/a.md"] = 2 },
         "link-targets",
-        "site-data");
+        "site-data",
+        new Dictionary<string, string> { ["regions/karamay"] = "d1", ["regions/hami"] = "d2" });
 
     [Fact]
     public void A_stamp_reads_back_as_it_was_written()
@@ -36,6 +37,7 @@ public sealed class StampBinaryTests : IDisposable
         Assert.Equal(stamp.Search, read.Search);
         Assert.Equal(stamp.Inputs, read.Inputs);
         Assert.Equal(stamp.Passages, read.Passages);
+        Assert.Equal(stamp.RegionData, read.RegionData);
     }
 
     [Fact]

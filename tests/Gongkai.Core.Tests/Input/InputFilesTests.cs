@@ -58,6 +58,36 @@ public sealed class InputFilesTests : IDisposable
         Assert.Equal(["new.md", "old.md"], files.Hashes.Select(h => h.Relative));
     }
 
+    [Fact]
+    public void A_listing_made_again_from_the_changed_paths_alone_is_the_listing_of_the_folder_now()
+    {
+        foreach (var file in new[] { "site.json", "regions/a/region.json", "regions/a/2023/reports/one.md", "regions/a/2023/reports/two.md", "regions/b/region.json", "regions/b/2023/x.md" })
+        {
+            Settled(file, file);
+        }
+
+        var listing = InputFiles.List(_temp.Path);
+        var edited = _temp.Write("regions/a/2023/reports/one.md", "改过的文本");
+        var added = _temp.Write("regions/c/2024/reports/new.md", "新报告");
+        var renamedFrom = _temp["regions/a/2023/reports/two.md"];
+        var renamedTo = _temp["regions/a/2023/reports/three.md"];
+        File.Move(renamedFrom, renamedTo);
+        var deleted = _temp["regions/b/2023"];
+        Directory.Delete(deleted, recursive: true);
+
+        // As a watcher reports them: the new folder by its top alone, the deleted folder without the files it held.
+        var relisted = InputFiles.Relist(listing, [edited, _temp["regions/c"], renamedFrom, renamedTo, deleted]);
+
+        var now = InputFiles.List(_temp.Path);
+        Assert.Equal(now.Files, relisted.Files);
+        Assert.Contains(relisted.Files, f => f.Relative == "regions/c/2024/reports/new.md" && f.Full == added);
+        Assert.DoesNotContain(relisted.Files, f => f.Relative.StartsWith("regions/b/2023/", StringComparison.Ordinal));
+        // Nothing changed, nothing listed again: an edit no watcher reported is not seen.
+        File.AppendAllText(_temp["regions/b/region.json"], "，");
+        Assert.Equal(now.Files, InputFiles.Relist(now, []).Files);
+        Assert.NotEqual(now.Files, InputFiles.List(_temp.Path).Files);
+    }
+
     private string Settled(string relative, string text)
     {
         var path = _temp.Write(relative, text);

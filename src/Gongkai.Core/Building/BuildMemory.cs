@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using Gongkai.Input;
+using Gongkai.Model;
+
+namespace Gongkai.Building;
+
+/// <summary>
+/// What a process that builds into the same output folder again and again (<c>serve</c>) keeps of the build cache
+/// between builds, so the next build does not read it back: the summary and the stamp, each trusted only while its file
+/// has the size and time it had when this process wrote or read it (another build into the folder makes them others),
+/// and the region models read from the cache, each under its key (<see cref="BuildKeys.OfRegion"/>: the same key, the
+/// same model). While a file watcher reports every change under the input folder (<see cref="WatchInput"/>), it also
+/// keeps the input's listing, and a build lists again only the folders that hold what changed.
+/// </summary>
+public sealed class BuildMemory
+{
+    // More changes than this at once (a checkout, a copied folder) are as quick to find by listing everything.
+    private const int FewChanges = 100;
+
+    private readonly Lock _lock = new();
+    private HashSet<string>? _changed;
+    private bool _lost;
+    private InputListing? _listing;
+
+    /// <summary>From now on, <see cref="InputChanged"/> hears of every change under the input folder (and of lost ones, <see cref="InputChangesLost"/>).</summary>
+    public void WatchInput()
+    {
+        lock (_lock)
+        {
+            _changed = new(StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>A file or folder under the input folder (full path) was created, changed, deleted, or renamed (both names).</summary>
+    public void InputChanged(string path)
+    {
+        lock (_lock)
+        {
+            _changed?.Add(path);
+        }
+    }
+
+    /// <summary>The watcher missed changes (its queue overflowed): the next build lists the whole input folder.</summary>
+    public void InputChangesLost()
+    {
+        lock (_lock)
+        {
+            _lost = true;
+        }
+    }
+
+    /// <summary>
+    /// The files of the input folder <paramref name="root"/> now: listed in full, or, while the input is watched, the
+    /// last listing with the folders of what changed since listed again.
+    /// </summary>
+    internal InputListing ListInput(string root)
+    {
+        HashSet<string>? changed;
+        InputListing? earlier;
+        lock (_lock)
+        {
+            (changed, earlier) = (_changed, _lost ? null : _listing);
+            _lost = false;
+            _changed = changed is null ? null : new(StringComparer.Ordinal);
+        }
+
+        var listing = changed is not null && earlier is not null && earlier.Root == Path.GetFullPath(root) && changed.Count <= FewChanges
+            ? InputFiles.Relist(earlier, changed)
+            : InputFiles.List(root);
+        if (changed is not null)
+        {
+            lock (_lock)
+            {
+                _listing = listing;
+            }
+        }
+
+        return listing;
+    }
+
+    internal FileMemory<BuildSummary> Summary { get; } = new();
+
+    internal FileMemory<BuildStamp> Stamp { get; } = new();
+
+    internal ConcurrentDictionary<string, (string Key, Region Region)> Regions { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>The value last read from or written to a file, kept with that file's size and modification time then.</summary>
+internal sealed class FileMemory<T> where T : class
+{
+    private (T Value, (long, long) Stat)? _kept;
+
+    /// <summary>The kept value while the file at <paramref name="path"/> is as it was; else what <paramref name="read"/> makes of it (kept).</summary>
+    public T? Read(string path, Func<T?> read)
+    {
+        // Looked at before it is read: a file changed in between is read again next time.
+        var stat = StatOf(path);
+        if (_kept is { } kept && kept.Stat == stat)
+        {
+            return kept.Value;
+        }
+
+        var value = read();
+        _kept = value is null || stat is null ? null : (value, stat.Value);
+        return value;
+    }
+
+    /// <summary>Keeps <paramref name="value"/>, just written to <paramref name="path"/>.</summary>
+    public void Wrote(string path, T value) => _kept = StatOf(path) is { } stat ? (value, stat) : null;
+
+    /// <summary>Keeps nothing.</summary>
+    public void Forget() => _kept = null;
+
+    private static (long, long)? StatOf(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? (file.Length, file.LastWriteTimeUtc.Ticks) : null;
+    }
+}
