@@ -115,9 +115,16 @@ public sealed class PreviewSession : IDisposable
 
     private static void CollectBetweenBuilds()
     {
+        // A build that allocated more (a full build does) has ended the region already, perhaps just now.
         if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
         {
-            GC.EndNoGCRegion();
+            try
+            {
+                GC.EndNoGCRegion();
+            }
+            catch (InvalidOperationException)
+            {
+            }
         }
 
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
