@@ -22,6 +22,12 @@ public sealed class BuildMemory
     private bool _lost;
     private InputListing? _listing;
 
+    internal FileMemory<BuildSummary> Summary { get; } = new();
+
+    internal FileMemory<BuildStamp> Stamp { get; } = new();
+
+    internal ConcurrentDictionary<string, (string Key, Region Region)> Regions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>From now on, <see cref="InputChanged"/> hears of every change under the input folder (and of lost ones, <see cref="InputChangesLost"/>).</summary>
     public void WatchInput()
     {
@@ -77,12 +83,6 @@ public sealed class BuildMemory
 
         return listing;
     }
-
-    internal FileMemory<BuildSummary> Summary { get; } = new();
-
-    internal FileMemory<BuildStamp> Stamp { get; } = new();
-
-    internal ConcurrentDictionary<string, (string Key, Region Region)> Regions { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>The value last read from or written to a file, kept with that file's size and modification time then.</summary>

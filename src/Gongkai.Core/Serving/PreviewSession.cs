@@ -6,11 +6,18 @@ namespace Gongkai.Serving;
 
 /// <summary>
 /// Builds a site, then rebuilds it whenever a file under the input or theme folder changes (changes arriving together
-/// make one build), keeping the latest <see cref="PreviewState"/> for the live-reload stream.
+/// make one build), keeping the latest <see cref="PreviewState"/> for the live-reload stream, and between builds what
+/// the next one would otherwise read back from the build cache (<see cref="BuildMemory"/>).
 /// </summary>
 public sealed class PreviewSession : IDisposable
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
+
+    // The session keeps the last build in memory (on 10,000 reports, a heap of 80 MiB), which every collection during a
+    // build has to look through: a build's garbage is collected once it is done, while the session waits for the next
+    // change, and the next build runs without a collection as long as it allocates less than this (a rebuild after one
+    // change: 40 MiB; collecting during it took a third of its time).
+    private const long QuietBytes = 128L << 20;
 
     private readonly BuildOptions _options;
     private readonly Action<BuildResult> _report;
@@ -106,12 +113,6 @@ public sealed class PreviewSession : IDisposable
             _changes.Writer.TryWrite(true);
         }
     }
-
-    // The session keeps the last build in memory (on 10,000 reports, a heap of 80 MiB), which every collection during a
-    // build has to look through: a build's garbage is collected once it is done, while the session waits for the next
-    // change, and the next build runs without a collection as long as it allocates less than this (a rebuild after one
-    // change: 40 MiB; collecting during it took a third of its time).
-    private const long QuietBytes = 128L << 20;
 
     private static void CollectBetweenBuilds()
     {
