@@ -105,9 +105,17 @@ public sealed class InputFiles
         // A folder inside another that is listed again is listed with it.
         var relisted = folders.Where(f => !folders.Any(other => other != f && f.StartsWith(other, StringComparison.Ordinal))).ToList();
         var files = earlier.Files.Where(f => !relisted.Any(folder => f.Relative.StartsWith(folder, StringComparison.Ordinal))).ToList();
-        foreach (var folder in relisted)
+        try
         {
-            files.AddRange(Enumerate(earlier.Root, Path.Combine(root, folder)));
+            foreach (var folder in relisted)
+            {
+                files.AddRange(Enumerate(earlier.Root, Path.Combine(root, folder)));
+            }
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Deleted since it was looked at: still changing, so look at everything.
+            return List(earlier.Root);
         }
 
         files.Sort(ByPath);
