@@ -43,11 +43,7 @@ public static class RegionBinary
         List(w, d.Indicators, Indicator);
         List(w, d.Revisions, Revision);
         w.Write(d.Body);
-        w.Write(d.Entries is not null);
-        if (d.Entries is not null)
-        {
-            List(w, d.Entries, (x, e) => Entry(x, e, passages));
-        }
+        OptionalList(w, d.Entries, (x, e) => Entry(x, e, passages));
 
         w.Write(d.SourcePath);
     }
@@ -56,21 +52,17 @@ public static class RegionBinary
         r.ReadString(), r.ReadInt32(), r.ReadString(), r.ReadInt32(), r.ReadInt32(), r.ReadString(),
         OptionalString(r), OptionalString(r), OptionalString(r), OptionalString(r),
         Evaluation(r), List(r, Indicator), List(r, Revision), r.ReadString(),
-        r.ReadBoolean() ? List(r, Entry) : null,
+        OptionalList(r, Entry),
         r.ReadString());
 
     private static void Evaluation(BinaryWriter w, Evaluation e)
     {
         w.Write(e.ObjectCount);
-        w.Write(e.ByCategory is not null);
-        if (e.ByCategory is not null)
+        OptionalList(w, e.ByCategory, (x, c) =>
         {
-            List(w, e.ByCategory, (x, c) =>
-            {
-                x.Write(c.Category.Id);
-                x.Write(c.Count);
-            });
-        }
+            x.Write(c.Category.Id);
+            x.Write(c.Count);
+        });
 
         w.Write(e.TotalAmount);
         w.Write(e.ReportCount);
@@ -79,7 +71,7 @@ public static class RegionBinary
 
     private static Evaluation Evaluation(BinaryReader r) => new(
         r.ReadInt32(),
-        r.ReadBoolean() ? List(r, x => new CategoryCount(Category(x), x.ReadInt32())) : null,
+        OptionalList(r, x => new CategoryCount(Category(x), x.ReadInt32())),
         r.ReadDecimal(), r.ReadInt32(), r.ReadInt32());
 
     private static void Indicator(BinaryWriter w, Indicator i)
@@ -171,6 +163,18 @@ public static class RegionBinary
 
         return items;
     }
+
+    // A list that may be absent (null), which is not the same as an empty one.
+    private static void OptionalList<T>(BinaryWriter w, IReadOnlyList<T>? items, Action<BinaryWriter, T> write)
+    {
+        w.Write(items is not null);
+        if (items is not null)
+        {
+            List(w, items, write);
+        }
+    }
+
+    private static T[]? OptionalList<T>(BinaryReader r, Func<BinaryReader, T> read) => r.ReadBoolean() ? List(r, read) : null;
 
     private static void Optional(BinaryWriter w, string? value)
     {
