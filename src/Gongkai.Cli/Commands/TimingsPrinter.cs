@@ -11,9 +11,9 @@ internal static class TimingsPrinter
 
     public static void Print(IAnsiConsole console, BuildResult result, GcCounts before)
     {
-        foreach (var (phase, took) in result.Phases ?? new Dictionary<string, TimeSpan>())
+        foreach (var (phase, took) in result.Phases ?? new Dictionary<string, PhaseTime>())
         {
-            console.MarkupLineInterpolated($"  {phase}: {took.TotalSeconds:0.000} s");
+            console.MarkupLineInterpolated($"  {phase}: {took.Wall.TotalSeconds:0.000} s (CPU {took.Cpu.TotalSeconds:0.000} s, {took.Allocated / 1048576.0:0} MiB allocated)");
         }
 
         // What the collector had to do: most of a rebuild's time on a large site, as profiles show.

@@ -19,7 +19,7 @@ public sealed record BuildResult(
     IReadOnlyDictionary<string, TimeSpan> PipelineDurations,
     RedactionReport? Redactions,
     TimeSpan SearchElapsed = default,
-    IReadOnlyDictionary<string, TimeSpan>? Phases = null,
+    IReadOnlyDictionary<string, PhaseTime>? Phases = null,
     bool UpToDate = false,
     int Kept = 0)
 {
@@ -27,3 +27,9 @@ public sealed record BuildResult(
     public static BuildResult Failed(IReadOnlyList<Diagnostic> diagnostics, string? error, TimeSpan elapsed) =>
         new(false, diagnostics, error, 0, 0, 0, elapsed, new Dictionary<string, TimeSpan>(), null);
 }
+
+/// <summary>
+/// How long a build phase took, on the clock and in processor time of all threads (more than the clock when it ran in
+/// parallel), and how many bytes it allocated.
+/// </summary>
+public readonly record struct PhaseTime(TimeSpan Wall, TimeSpan Cpu, long Allocated);

@@ -39,12 +39,13 @@ public static class SiteBuilder
             return BuildResult.Failed([], refusal, watch.Elapsed);
         }
 
-        var phases = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
-        var mark = TimeSpan.Zero;
+        var phases = new Dictionary<string, PhaseTime>(StringComparer.Ordinal);
+        var (mark, cpuMark, allocatedMark) = (TimeSpan.Zero, Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes());
         void Phase(string name)
         {
-            phases[name] = watch.Elapsed - mark;
-            mark = watch.Elapsed;
+            var (now, cpu, allocated) = (watch.Elapsed, Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes());
+            phases[name] = new PhaseTime(now - mark, cpu - cpuMark, allocated - allocatedMark);
+            (mark, cpuMark, allocatedMark) = (now, cpu, allocated);
         }
 
         // Checking permanent links needs every page in staging, so a build against a previous manifest always runs in full.

@@ -8,8 +8,8 @@ namespace Gongkai.Modules;
 
 /// <summary>
 /// Writes each document's content (UTF-8, no BOM) or bytes, or copies its file, to the output folder, then drops the
-/// content so the rendered page does not stay in memory. Files are always new in the staging folder, never truncated
-/// and rewritten.
+/// content so the rendered page does not stay in memory (returning a rented array to its pool). Files are always new in
+/// the staging folder, never truncated and rewritten.
 /// </summary>
 public sealed class WriteFiles : DocumentModule
 {
@@ -43,6 +43,10 @@ public sealed class WriteFiles : DocumentModule
             // file needs no truncation (nor preallocation, which cost two more system calls per file).
             using var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write);
             written = input.Content is { } content ? Write(handle, content) : Write(handle, input.Utf8!.Value);
+            if (input.Rented is { } rented)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
         else if (input.CopyFrom is { } source)
         {
@@ -54,7 +58,7 @@ public sealed class WriteFiles : DocumentModule
             throw new InvalidOperationException($"document '{input.Destination}' has neither content nor bytes nor a file to copy");
         }
 
-        return input with { Content = null, Utf8 = null, Written = written };
+        return input with { Content = null, Utf8 = null, Rented = null, Written = written };
     }
 
     private static long Write(SafeFileHandle handle, ReadOnlyMemory<byte> utf8)

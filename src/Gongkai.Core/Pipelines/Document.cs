@@ -20,6 +20,12 @@ public sealed record Document(string Destination)
     /// </summary>
     public ReadOnlyMemory<byte>? Utf8 { get; init; }
 
+    /// <summary>
+    /// The array <see cref="Utf8"/> lies in when it was rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>: the
+    /// module that writes the bytes returns it, so the next page is made in memory already in use.
+    /// </summary>
+    public byte[]? Rented { get; init; }
+
     /// <summary>An absolute path to copy to <see cref="Destination"/> when it has neither <see cref="Content"/> nor <see cref="Utf8"/>.</summary>
     public string? CopyFrom { get; init; }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Gongkai.Model;
 using Scriban;
 using Scriban.Runtime;
@@ -92,9 +91,10 @@ public sealed class Theme
 
     /// <summary>
     /// Renders a page: the named layout with <paramref name="model"/> and <paramref name="content"/>, inside the base
-    /// layout. Templates see the model's values, <c>content</c>, <c>t</c> (UI strings) and the helper functions.
+    /// layout. Templates see the model's values, <c>content</c>, <c>t</c> (UI strings) and the helper functions. The page
+    /// comes as UTF-8 in an array rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>, which the caller owns.
     /// </summary>
-    public string RenderPage(string layout, ScriptObject model, RawHtml content)
+    public ArraySegment<byte> RenderPage(string layout, ScriptObject model, RawHtml content)
     {
         if (!_layouts.TryGetValue(layout, out var template))
         {
@@ -109,19 +109,15 @@ public sealed class Theme
         var locals = new ScriptObject();
         locals["content"] = new LayoutBody(template, locals, content);
         context.PushGlobal(locals);
-        var output = renderer.Output.Clear();
-        context.PushOutput(new StringBuilderOutput(output));
+        renderer.Output.Start();
+        context.PushOutput(renderer.Output);
         context.Evaluate(_layouts["base"].Page!);
         context.PopOutput();
         context.PopGlobal();
         context.PopGlobal();
-        var html = output.ToString();
-        if (output.Capacity <= Renderer.KeptCapacity)
-        {
-            _renderers.Value = renderer;
-        }
-
-        return html;
+        var page = renderer.Output.Finish();
+        _renderers.Value = renderer;
+        return page;
     }
 
     // Shared by every context and thread, so read-only: templates assign to the page's own locals.
@@ -167,12 +163,9 @@ public sealed class Theme
     }
 
     // One context per rendering thread, reused page after page (a new TemplateContext clones Scriban's built-in
-    // functions and wraps our delegates anew, which cost more than rendering the page), with the page's text buffer.
+    // functions and wraps our delegates anew, which cost more than rendering the page), with its output.
     private sealed class Renderer
     {
-        // A buffer grown by a page this long (the site-wide catalogue) is not kept for the pages after it.
-        public const int KeptCapacity = 1 << 20;
-
         public Renderer(ScriptObject functions)
         {
             Context = new HtmlTemplateContext();
@@ -181,7 +174,7 @@ public sealed class Theme
 
         public HtmlTemplateContext Context { get; }
 
-        public StringBuilder Output { get; } = new();
+        public Utf8Output Output { get; } = new();
     }
 
     private static Dictionary<string, Template> ParseAll(IReadOnlyList<string> roots, string folder, List<string> errors)

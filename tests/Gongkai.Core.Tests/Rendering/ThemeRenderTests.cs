@@ -1,3 +1,4 @@
+using System.Text;
 using Gongkai.Rendering;
 using Gongkai.Tests.Support;
 using Scriban.Runtime;
@@ -22,7 +23,7 @@ public sealed class ThemeRenderTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private string Render(string title, string markdownHtml) =>
-        _theme.RenderPage("page", new ScriptObject { ["title"] = title, ["note"] = "注 <1>" }, new RawHtml(markdownHtml));
+        Encoding.UTF8.GetString(_theme.RenderPage("page", new ScriptObject { ["title"] = title, ["note"] = "注 <1>" }, new RawHtml(markdownHtml)));
 
     [Fact]
     public void The_layout_sees_the_markdown_as_content_and_the_base_sees_the_layout()
@@ -42,5 +43,27 @@ public sealed class ThemeRenderTests : IDisposable
         Assert.Contains("<footer>目录</footer>", longPage);
         Assert.Equal("<main><h1>下一页</h1><p class=\"note\">注 &lt;1&gt;</p><article><p>短</p></article></main><footer>下一页</footer>", next);
         Assert.Equal(next, again);
+    }
+
+    [Fact]
+    public void A_character_split_across_two_writes_comes_out_whole_in_UTF8()
+    {
+        var output = new Utf8Output();
+        output.Start();
+        output.Write("评价\ud83d", 0, 3);
+        output.Write("\ude00报告", 0, 3);
+
+        Assert.Equal("评价😀报告", Encoding.UTF8.GetString(output.Finish()));
+    }
+
+    [Fact]
+    public void Each_page_comes_in_an_array_of_its_own()
+    {
+        var first = _theme.RenderPage("page", new ScriptObject { ["title"] = "一", ["note"] = "" }, new RawHtml(""));
+        var second = _theme.RenderPage("page", new ScriptObject { ["title"] = "二", ["note"] = "" }, new RawHtml(""));
+
+        Assert.NotSame(first.Array, second.Array);
+        Assert.Contains("<h1>一</h1>", Encoding.UTF8.GetString(first));
+        Assert.Contains("<h1>二</h1>", Encoding.UTF8.GetString(second));
     }
 }
