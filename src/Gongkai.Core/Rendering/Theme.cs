@@ -1,6 +1,7 @@
 using Gongkai.Model;
 using Scriban;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace Gongkai.Rendering;
 
@@ -17,7 +18,7 @@ public sealed record ThemeAsset(string Logical, string Destination, string Sourc
 public sealed class Theme
 {
     private const string Extension = ".sbn-html";
-    private readonly Dictionary<string, Template> _layouts;
+    private readonly IReadOnlyDictionary<string, ScriptPage> _layouts;
     private readonly Dictionary<string, Partial> _partials;
     private readonly Dictionary<string, string> _assetPaths;
     private readonly ScriptObject _functions;
@@ -28,8 +29,13 @@ public sealed class Theme
     {
         Root = root;
         Assets = assets;
-        _layouts = layouts;
-        _partials = partials.ToDictionary(p => p.Key, p => new Partial(p.Value), StringComparer.Ordinal);
+        // Layouts and partials are folded together: a partial sees the variables of the layout that includes it.
+        var pages = UiStringFolding.Fold(
+            layouts.Select(l => KeyValuePair.Create("layouts/" + l.Key, l.Value.Page!)).Concat(partials.Select(p => KeyValuePair.Create("partials/" + p.Key, p.Value.Page!)))
+                .ToDictionary(StringComparer.Ordinal),
+            strings);
+        _layouts = layouts.ToDictionary(l => l.Key, l => pages["layouts/" + l.Key], StringComparer.Ordinal);
+        _partials = partials.ToDictionary(p => p.Key, p => new Partial(pages["partials/" + p.Key]), StringComparer.Ordinal);
         _assetPaths = assets.ToDictionary(a => a.Logical, a => a.Destination, StringComparer.Ordinal);
         Strings = strings;
         _functions = Functions();
@@ -111,7 +117,7 @@ public sealed class Theme
         context.PushGlobal(locals);
         renderer.Output.Start();
         context.PushOutput(renderer.Output);
-        context.Evaluate(_layouts["base"].Page!);
+        context.Evaluate(_layouts["base"]);
         context.PopOutput();
         context.PopGlobal();
         context.PopGlobal();
@@ -146,18 +152,18 @@ public sealed class Theme
 
     // Evaluated on the running context into its current output. Template.Render must not be nested: its pooled output
     // buffers are recycled, and after a few hundred nested calls the outer page silently comes out empty.
-    private sealed record Partial(Template Template) : IHtmlFragment
+    private sealed record Partial(ScriptPage Page) : IHtmlFragment
     {
-        public void WriteTo(TemplateContext context) => context.Evaluate(Template.Page!);
+        public void WriteTo(TemplateContext context) => context.Evaluate(Page);
     }
 
     // The base layout's `content`: the page's own layout, which sees the rendered markdown as its `content`.
-    private sealed record LayoutBody(Template Layout, ScriptObject Locals, RawHtml Markdown) : IHtmlFragment
+    private sealed record LayoutBody(ScriptPage Layout, ScriptObject Locals, RawHtml Markdown) : IHtmlFragment
     {
         public void WriteTo(TemplateContext context)
         {
             Locals["content"] = Markdown;
-            context.Evaluate(Layout.Page!);
+            context.Evaluate(Layout);
             Locals["content"] = this;
         }
     }

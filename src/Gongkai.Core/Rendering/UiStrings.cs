@@ -22,6 +22,9 @@ public sealed class UiStrings
         ? value
         : throw new KeyNotFoundException($"UI string '{key}' is missing from the locale file");
 
+    /// <summary>A string by dotted key, or null when the key has none (it is missing, or names a group of strings).</summary>
+    public string? Find(string key) => _flat.GetValueOrDefault(key);
+
     /// <summary>A string by dotted key with its placeholders {0}, {1} … filled in.</summary>
     public string Format(string key, params object?[] values) => Formats.Fill(this[key], values);
 
