@@ -151,8 +151,7 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics, Inp
             return null;
         }
 
-        var bytes = SourceText.Utf8Bytes(raw, file, _diagnostics);
-        return bytes is null ? null : JsonTreeReader.Parse(bytes, file, _diagnostics);
+        return SourceText.Utf8Bytes(raw, file, _diagnostics) is { } bytes ? JsonTreeReader.Parse(bytes, file, _diagnostics) : null;
     }
 
     private string Full(string relative) => Path.Combine(_root, relative);

@@ -14,15 +14,15 @@ public static class JsonTreeReader
     private const int SmallObject = 16;
 
     /// <summary>Parses UTF-8 JSON; on a syntax error reports it with its position and returns null.</summary>
-    public static InputNode? Parse(byte[] utf8, string file, DiagnosticBag diagnostics)
+    public static InputNode? Parse(ReadOnlyMemory<byte> utf8, string file, DiagnosticBag diagnostics)
     {
-        if (utf8.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        if (utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             diagnostics.Error("GK0004", SourceLocation.OfFile(file), "file is empty; expected JSON");
             return null;
         }
 
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
+        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
@@ -42,7 +42,7 @@ public static class JsonTreeReader
         }
         catch (JsonException e)
         {
-            var (line, column) = ErrorPosition(utf8, e, reader.TokenStartIndex);
+            var (line, column) = ErrorPosition(utf8.Span, e, reader.TokenStartIndex);
             if (reader.CurrentDepth >= MaxDepth - 1)
             {
                 diagnostics.Error("GK0008", new SourceLocation(file, line, column), $"JSON is nested more than {MaxDepth} levels deep",
@@ -57,7 +57,7 @@ public static class JsonTreeReader
         }
     }
 
-    private static (int, int) ErrorPosition(byte[] utf8, JsonException e, long fallbackOffset)
+    private static (int, int) ErrorPosition(ReadOnlySpan<byte> utf8, JsonException e, long fallbackOffset)
     {
         if (e.LineNumber is not { } line || e.BytePositionInLine is not { } bytesIn)
         {
@@ -67,8 +67,8 @@ public static class JsonTreeReader
         var offset = 0;
         for (var l = 0; l < line && offset < utf8.Length; l++)
         {
-            var next = Array.IndexOf(utf8, (byte)'\n', offset);
-            offset = next < 0 ? utf8.Length : next + 1;
+            var next = utf8[offset..].IndexOf((byte)'\n');
+            offset = next < 0 ? utf8.Length : offset + next + 1;
         }
 
         return SourceText.LinePosition(utf8, offset + bytesIn);
@@ -81,7 +81,7 @@ public static class JsonTreeReader
         return (cut < 0 ? message : message[..cut]).TrimEnd();
     }
 
-    private sealed class Parser(byte[] utf8, string file, DiagnosticBag diagnostics)
+    private sealed class Parser(ReadOnlyMemory<byte> utf8, string file, DiagnosticBag diagnostics)
     {
         // Tokens come in order, so the position only ever moves forward.
         private TextPosition _position = new();
@@ -92,7 +92,7 @@ public static class JsonTreeReader
 
         private SourceLocation Here(ref Utf8JsonReader reader)
         {
-            _position.AdvanceTo(utf8, reader.TokenStartIndex);
+            _position.AdvanceTo(utf8.Span, reader.TokenStartIndex);
             return new SourceLocation(file, _position.Line, _position.Column);
         }
 

@@ -12,7 +12,7 @@ public static class SourceText
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
     /// <summary>A file's bytes without a BOM, or null after reporting why they cannot be used (too large, not UTF-8).</summary>
-    public static byte[]? Utf8Bytes(byte[] raw, string relativePath, DiagnosticBag diagnostics)
+    public static ReadOnlyMemory<byte>? Utf8Bytes(ReadOnlyMemory<byte> raw, string relativePath, DiagnosticBag diagnostics)
     {
         if (raw.Length > MaxFileBytes)
         {
@@ -21,15 +21,15 @@ public static class SourceText
             return null;
         }
 
-        var content = raw.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? raw[3..] : raw;
+        var content = raw.Span.StartsWith(Encoding.UTF8.Preamble) ? raw[3..] : raw;
         try
         {
-            StrictUtf8.GetCharCount(content);
+            StrictUtf8.GetCharCount(content.Span);
         }
         catch (DecoderFallbackException e)
         {
-            var (line, column) = LinePosition(content, e.Index < 0 ? 0 : e.Index);
-            diagnostics.Error("GK0002", new SourceLocation(relativePath, line, column), "file is not valid UTF-8", EncodingHint(content));
+            var (line, column) = LinePosition(content.Span, e.Index < 0 ? 0 : e.Index);
+            diagnostics.Error("GK0002", new SourceLocation(relativePath, line, column), "file is not valid UTF-8", EncodingHint(content.Span));
             return null;
         }
 
@@ -37,11 +37,8 @@ public static class SourceText
     }
 
     /// <summary>A file's text with line endings normalised to LF, or null after reporting why it cannot be used.</summary>
-    public static string? Text(byte[] raw, string relativePath, DiagnosticBag diagnostics)
-    {
-        var bytes = Utf8Bytes(raw, relativePath, diagnostics);
-        return bytes is null ? null : Encoding.UTF8.GetString(bytes).Replace("\r\n", "\n", StringComparison.Ordinal);
-    }
+    public static string? Text(ReadOnlyMemory<byte> raw, string relativePath, DiagnosticBag diagnostics) =>
+        Utf8Bytes(raw, relativePath, diagnostics) is { } bytes ? Encoding.UTF8.GetString(bytes.Span).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
 
     /// <summary>1-based line and column (in characters) of a byte offset in UTF-8 text.</summary>
     public static (int Line, int Column) LinePosition(ReadOnlySpan<byte> utf8, long offset)
@@ -51,7 +48,7 @@ public static class SourceText
         return (position.Line, position.Column);
     }
 
-    private static string EncodingHint(byte[] content)
+    private static string EncodingHint(ReadOnlySpan<byte> content)
     {
         try
         {

@@ -41,9 +41,38 @@ public sealed class InputFilesTests : IDisposable
 
         var files = InputFiles.Read(_temp.Path, known);
 
-        Assert.Equal("丙", Encoding.UTF8.GetString(files.Bytes("report.md")!));
+        Assert.Equal("丙", Encoding.UTF8.GetString(files.Bytes("report.md")!.Value.Span));
         Assert.Null(files.Bytes("missing.md"));
         Assert.False(files.Contains("missing.md"));
+    }
+
+    [Theory]
+    [InlineData("评价报告正文，后来又加了一段。")]
+    [InlineData("短")]
+    public void A_file_that_changed_size_after_it_was_listed_is_read_as_it_is_now(string now)
+    {
+        var path = _temp.Write("report.md", "评价报告正文。");
+        var listing = InputFiles.List(_temp.Path);
+        File.WriteAllText(path, now);
+
+        var files = InputFiles.Read(listing, null);
+
+        Assert.Equal(now, Encoding.UTF8.GetString(files.Bytes("report.md")!.Value.Span));
+        Assert.Equal(Sha(now), Convert.ToHexStringLower(files.Hashes.Single().Hash));
+    }
+
+    [Fact]
+    public void Many_files_read_at_once_each_keep_their_own_bytes()
+    {
+        var texts = Enumerable.Range(0, 3000).ToDictionary(i => $"r/{i:D4}.md", i => new string('报', i % 700) + i);
+        foreach (var (relative, text) in texts)
+        {
+            _temp.Write(relative, text);
+        }
+
+        var files = InputFiles.Read(_temp.Path);
+
+        Assert.All(texts, t => Assert.Equal(t.Value, Encoding.UTF8.GetString(files.Bytes(t.Key)!.Value.Span)));
     }
 
     [Fact]
