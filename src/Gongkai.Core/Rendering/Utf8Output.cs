@@ -12,29 +12,59 @@ namespace Gongkai.Rendering;
 internal sealed class Utf8Output : IScriptOutput
 {
     private const int FirstSize = 1 << 16;
-    private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
     private byte[] _buffer = [];
     private int _length;
+
+    // A high surrogate a write ended with, waiting for its low half from the next write.
+    private char _held;
 
     /// <summary>Starts a page in a newly rented array.</summary>
     public void Start()
     {
         _buffer = ArrayPool<byte>.Shared.Rent(FirstSize);
         _length = 0;
-        _encoder.Reset();
+        _held = default;
     }
 
     /// <summary>The page's bytes, in the rented array that now belongs to the caller (see <see cref="Pipelines.Document.Rented"/>).</summary>
     public ArraySegment<byte> Finish()
     {
-        Write("", flush: true);
+        if (_held != default)
+        {
+            Encode([_held]);
+        }
+
         var page = new ArraySegment<byte>(_buffer, 0, _length);
         _buffer = [];
         return page;
     }
 
     /// <inheritdoc />
-    public void Write(string text, int offset, int count) => Write(text.AsSpan(offset, count), flush: false);
+    public void Write(string text, int offset, int count)
+    {
+        var chars = text.AsSpan(offset, count);
+        if (chars.IsEmpty)
+        {
+            return;
+        }
+
+        if (_held != default)
+        {
+            // The pair, whole; or the lone half as the encoder writes any (U+FFFD).
+            var whole = char.IsLowSurrogate(chars[0]);
+            Encode(whole ? [_held, chars[0]] : [_held]);
+            chars = whole ? chars[1..] : chars;
+            _held = default;
+        }
+
+        if (!chars.IsEmpty && char.IsHighSurrogate(chars[^1]))
+        {
+            _held = chars[^1];
+            chars = chars[..^1];
+        }
+
+        Encode(chars);
+    }
 
     /// <inheritdoc />
     public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
@@ -43,9 +73,10 @@ internal sealed class Utf8Output : IScriptOutput
         return ValueTask.CompletedTask;
     }
 
-    // Through one encoder, so that a character split across two writes still comes out whole. Room for the most bytes
-    // the characters could take, so that they are encoded in one pass.
-    private void Write(ReadOnlySpan<char> chars, bool flush)
+    // Each write on its own, with no encoder state to carry (an Encoder's Convert cost a twentieth of a large build):
+    // only a pair split across two writes needs it, and Write holds its first half back. Room for the most bytes the
+    // characters could take, so that they are encoded in one pass.
+    private void Encode(ReadOnlySpan<char> chars)
     {
         var room = _length + Encoding.UTF8.GetMaxByteCount(chars.Length);
         if (room > _buffer.Length)
@@ -56,7 +87,6 @@ internal sealed class Utf8Output : IScriptOutput
             _buffer = larger;
         }
 
-        _encoder.Convert(chars, _buffer.AsSpan(_length), flush, out _, out var bytes, out _);
-        _length += bytes;
+        _length += Encoding.UTF8.GetBytes(chars, _buffer.AsSpan(_length));
     }
 }

@@ -51,9 +51,10 @@ public sealed class ThemeRenderTests : IDisposable
         var output = new Utf8Output();
         output.Start();
         output.Write("评价\ud83d", 0, 3);
-        output.Write("\ude00报告", 0, 3);
+        output.Write("\ude00报告\ud83d", 0, 4);
+        output.Write("\ud83d", 0, 1);
 
-        Assert.Equal("评价😀报告", Encoding.UTF8.GetString(output.Finish()));
+        Assert.Equal("评价😀报告\ufffd\ufffd", Encoding.UTF8.GetString(output.Finish()));
     }
 
     [Fact]
