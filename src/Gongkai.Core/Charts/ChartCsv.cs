@@ -12,10 +12,10 @@ public static class ChartCsv
     {
         var notes = spec.Rows.Any(r => r.Note is not null);
         var csv = new StringBuilder(CsvText.Bom);
-        csv.Append(CsvText.Line(new[] { labelHeader }.Concat(spec.Series.Select(s => $"{s}（{spec.Unit}）")).Concat(notes ? [noteHeader] : []))).Append("\r\n");
+        csv.AppendCsvLine(new[] { labelHeader }.Concat(spec.Series.Select(s => $"{s}（{spec.Unit}）")).Concat(notes ? [noteHeader] : []));
         foreach (var row in spec.Rows)
         {
-            csv.Append(CsvText.Line(new[] { row.Label }.Concat(row.Values.Select(Formats.Number)).Concat(notes ? [row.Note ?? ""] : []))).Append("\r\n");
+            csv.AppendCsvLine(new[] { row.Label }.Concat(row.Values.Select(Formats.Number)).Concat(notes ? [row.Note ?? ""] : []));
         }
 
         return csv.ToString();

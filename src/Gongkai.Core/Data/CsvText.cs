@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Gongkai.Data;
 
 /// <summary>CSV as spreadsheet programs read Chinese: a BOM first, CRLF line ends, fields quoted only when they must be.</summary>
@@ -6,9 +8,47 @@ public static class CsvText
     /// <summary>The byte order mark that makes Excel read the file as UTF-8.</summary>
     public const string Bom = "\uFEFF";
 
-    /// <summary>One CSV line (without its line end) of the given fields; null is an empty field.</summary>
-    public static string Line(IEnumerable<string?> fields) => string.Join(',', fields.Select(Field));
+    /// <summary>
+    /// Appends one CSV line of the given fields with its line end; null is an empty field. Written field by field into
+    /// the file's text: a string per line and per quoted field was most of what the open-data files allocated.
+    /// </summary>
+    public static StringBuilder AppendCsvLine(this StringBuilder csv, IEnumerable<string?> fields)
+    {
+        var first = true;
+        foreach (var value in fields)
+        {
+            if (!first)
+            {
+                csv.Append(',');
+            }
 
-    private static string Field(string? value) =>
-        value is null ? "" : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+            first = false;
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+            {
+                csv.Append(value);
+                continue;
+            }
+
+            csv.Append('"');
+            foreach (var c in value)
+            {
+                // A quote inside a quoted field is doubled.
+                if (c == '"')
+                {
+                    csv.Append('"');
+                }
+
+                csv.Append(c);
+            }
+
+            csv.Append('"');
+        }
+
+        return csv.Append("\r\n");
+    }
 }

@@ -24,7 +24,7 @@ public static class ReportTable
     /// <summary>The rows as CSV with a header row, BOM first, CRLF line ends.</summary>
     public static string Csv(IEnumerable<EntryData> rows)
     {
-        var csv = new StringBuilder(CsvText.Bom).Append(CsvText.Line(Columns)).Append("\r\n");
+        var csv = new StringBuilder(CsvText.Bom).AppendCsvLine(Columns);
         foreach (var r in rows)
         {
             string?[] fields =
@@ -33,7 +33,7 @@ public static class ReportTable
                 r.Status, r.Id, r.Title, r.Category, r.CategoryLabel, r.Amount is { } a ? Formats.Number(a) : null, r.AmountNote,
                 r.Score is { } s ? Formats.Number(s) : null, r.Grade, r.WithheldReason, r.Page, r.Url,
             ];
-            csv.Append(CsvText.Line(fields)).Append("\r\n");
+            csv.AppendCsvLine(fields);
         }
 
         return csv.ToString();

@@ -61,6 +61,17 @@ public sealed class OpenDataTests(SampleSite site) : IClassFixture<SampleSite>
         Assert.Equal(page.QuerySelector("meta[name=description]")!.GetAttribute("content"), ld.GetProperty("description").GetString());
     }
 
+    [Fact]
+    public void A_field_with_a_comma_quote_or_line_break_is_quoted_and_reads_back_as_it_was()
+    {
+        string?[] fields = ["甲,乙", "他说\"好\"", "一\r\n二", null, "", "平常", "\""];
+
+        var text = new StringBuilder().AppendCsvLine(fields).AppendCsvLine(["末"]).ToString();
+
+        Assert.Equal("\"甲,乙\",\"他说\"\"好\"\"\",\"一\r\n二\",,,平常,\"\"\"\"\r\n末\r\n", text);
+        Assert.Equal([[.. fields.Select(f => f ?? "")], ["末"]], ParseCsv(text));
+    }
+
     // RFC 4180: fields separated by commas, quoted when they hold commas, quotes or line breaks; quotes doubled.
     private static List<List<string>> ParseCsv(string text)
     {
