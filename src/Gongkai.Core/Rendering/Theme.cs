@@ -31,7 +31,8 @@ public sealed class Theme
         Assets = assets;
         // Layouts and partials are folded together: a partial sees the variables of the layout that includes it.
         var pages = UiStringFolding.Fold(
-            layouts.Select(l => KeyValuePair.Create("layouts/" + l.Key, l.Value.Page!)).Concat(partials.Select(p => KeyValuePair.Create("partials/" + p.Key, p.Value.Page!)))
+            layouts.Select(l => KeyValuePair.Create("layouts/" + l.Key, l.Value.Page!))
+                .Concat(partials.Select(p => KeyValuePair.Create("partials/" + p.Key, p.Value.Page!)))
                 .ToDictionary(StringComparer.Ordinal),
             strings);
         _layouts = layouts.ToDictionary(l => l.Key, l => pages["layouts/" + l.Key], StringComparer.Ordinal);
