@@ -6,6 +6,8 @@ namespace Gongkai.Cli.Commands;
 /// <summary>Prints a build's phases, pipelines and what the collector had to do (<c>--timings</c> of build and serve).</summary>
 internal static class TimingsPrinter
 {
+    private const int ShownModules = 12;
+
     /// <summary>The collector's counters now: take one before a build, and print the build's share with <see cref="Print"/>.</summary>
     public static GcCounts Count() => new(GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
@@ -25,6 +27,13 @@ internal static class TimingsPrinter
         foreach (var (pipeline, took) in result.PipelineDurations.OrderByDescending(p => p.Value))
         {
             console.MarkupLineInterpolated($"    pipeline {pipeline}: {took.TotalSeconds:0.000} s");
+        }
+
+        // The modules that cost most, their time summed over threads: where to look first.
+        foreach (var m in (result.Modules ?? []).OrderByDescending(m => m.Elapsed).Take(ShownModules))
+        {
+            console.MarkupLineInterpolated(
+                $"    module {m.Pipeline}/{m.Module}: {m.Documents} documents, {m.Elapsed.TotalSeconds:0.000} s on all threads, {m.Allocated / 1048576.0:0.0} MiB allocated");
         }
     }
 

@@ -1,4 +1,5 @@
 using Gongkai.Data;
+using Gongkai.Pipelines;
 using Gongkai.Validation;
 
 namespace Gongkai.Building;
@@ -21,7 +22,8 @@ public sealed record BuildResult(
     TimeSpan SearchElapsed = default,
     IReadOnlyDictionary<string, PhaseTime>? Phases = null,
     bool UpToDate = false,
-    int Kept = 0)
+    int Kept = 0,
+    IReadOnlyList<ModuleTime>? Modules = null)
 {
     /// <summary>A build that stopped before writing anything.</summary>
     public static BuildResult Failed(IReadOnlyList<Diagnostic> diagnostics, string? error, TimeSpan elapsed) =>

@@ -247,7 +247,8 @@ public static class SiteBuilder
             RedactionReport.From(publicSite),
             searchWatch.Elapsed,
             phases,
-            Kept: documents.Count(d => d.Unchanged));
+            Kept: documents.Count(d => d.Unchanged),
+            Modules: result.Modules);
 
         // Every file is parsed now: read those the hash check did not (but the bodies kept), in parallel.
         ValidationResult Validate(KeptInput? keep)

@@ -3,8 +3,18 @@ using System.Diagnostics;
 
 namespace Gongkai.Pipelines;
 
-/// <summary>What a finished engine run produced: each pipeline's output documents and how long it took.</summary>
-public sealed record EngineResult(IReadOnlyDictionary<string, IReadOnlyList<Document>> Outputs, IReadOnlyDictionary<string, TimeSpan> Durations);
+/// <summary>
+/// What a finished engine run produced: each pipeline's output documents, how long it took, and what each of its modules
+/// cost (<see cref="Modules"/>, in pipeline order).
+/// </summary>
+public sealed record EngineResult(
+    IReadOnlyDictionary<string, IReadOnlyList<Document>> Outputs, IReadOnlyDictionary<string, TimeSpan> Durations, IReadOnlyList<ModuleTime> Modules);
+
+/// <summary>
+/// What one module of a pipeline cost over a run: documents it made or changed, time summed over the threads that ran
+/// it, and bytes those threads allocated in it (exact, so comparable between runs on a noisy machine).
+/// </summary>
+public sealed record ModuleTime(string Pipeline, string Module, int Documents, TimeSpan Elapsed, long Allocated);
 
 /// <summary>Reported as each pipeline finishes.</summary>
 public sealed record PipelineFinished(string Name, int Documents, int Finished, int Total);
@@ -34,6 +44,7 @@ public sealed class Engine
         using var scheduler = new WorkerScheduler(_parallelism);
         var outputs = new ConcurrentDictionary<string, IReadOnlyList<Document>>(StringComparer.Ordinal);
         var durations = new ConcurrentDictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var modules = new ConcurrentDictionary<string, IReadOnlyList<ModuleTime>>(StringComparer.Ordinal);
         var tasks = new Dictionary<string, Task>(StringComparer.Ordinal);
         var finished = 0;
 
@@ -62,7 +73,8 @@ public sealed class Engine
 
         return new EngineResult(
             outputs.ToDictionary(StringComparer.Ordinal),
-            durations.ToDictionary(StringComparer.Ordinal));
+            durations.ToDictionary(StringComparer.Ordinal),
+            [.. _ordered.SelectMany(p => modules[p.Name])]);
 
         async Task RunOne(Pipeline pipeline, Task[] dependencies)
         {
@@ -72,9 +84,10 @@ public sealed class Engine
             var watch = Stopwatch.StartNew();
             try
             {
-                var result = await Task.Factory.StartNew(() => Execute(pipeline, context), cancel.Token, TaskCreationOptions.DenyChildAttach, scheduler)
+                var (result, costs) = await Task.Factory.StartNew(() => Execute(pipeline, context), cancel.Token, TaskCreationOptions.DenyChildAttach, scheduler)
                     .ConfigureAwait(false);
                 outputs[pipeline.Name] = result;
+                modules[pipeline.Name] = costs;
                 durations[pipeline.Name] = watch.Elapsed;
                 progress?.Report(new PipelineFinished(pipeline.Name, result.Count, Interlocked.Increment(ref finished), _ordered.Count));
             }
@@ -86,34 +99,38 @@ public sealed class Engine
         }
     }
 
-    private static IReadOnlyList<Document> Execute(Pipeline pipeline, ExecutionContext context)
+    private static (IReadOnlyList<Document> Documents, IReadOnlyList<ModuleTime> Costs) Execute(Pipeline pipeline, ExecutionContext context)
     {
         IReadOnlyList<Document> documents = [];
         var modules = pipeline.Modules;
+        var costs = modules.Select(_ => new Cost()).ToArray();
         for (var i = 0; i < modules.Count;)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             if (modules[i] is DocumentModule)
             {
                 var run = modules.Skip(i).TakeWhile(m => m is DocumentModule).Cast<DocumentModule>().ToArray();
-                documents = ExecuteFused(pipeline, run, documents, context);
+                documents = ExecuteFused(pipeline, run, costs[i..(i + run.Length)], documents, context);
                 i += run.Length;
             }
             else
             {
-                documents = ExecuteStream(pipeline, modules[i], documents, context);
+                documents = ExecuteStream(pipeline, modules[i], costs[i], documents, context);
                 i++;
             }
         }
 
-        return documents;
+        return (documents, [.. modules.Select((m, i) => costs[i].Of(pipeline.Name, m.Name))]);
     }
 
-    private static IReadOnlyList<Document> ExecuteStream(Pipeline pipeline, Module module, IReadOnlyList<Document> documents, ExecutionContext context)
+    private static IReadOnlyList<Document> ExecuteStream(Pipeline pipeline, Module module, Cost cost, IReadOnlyList<Document> documents, ExecutionContext context)
     {
         try
         {
-            return module.Execute(documents, context);
+            var start = cost.Start();
+            var result = module.Execute(documents, context);
+            cost.Add(start, result.Count);
+            return result;
         }
         catch (Exception e) when (e is not (OperationCanceledException or PipelineException))
         {
@@ -121,7 +138,7 @@ public sealed class Engine
         }
     }
 
-    private static Document[] ExecuteFused(Pipeline pipeline, DocumentModule[] run, IReadOnlyList<Document> documents, ExecutionContext context)
+    private static Document[] ExecuteFused(Pipeline pipeline, DocumentModule[] run, Cost[] costs, IReadOnlyList<Document> documents, ExecutionContext context)
     {
         var results = new Document[documents.Count];
         var options = new ParallelOptions
@@ -135,7 +152,7 @@ public sealed class Engine
             Parallel.For(0, documents.Count, options, index =>
             {
                 var document = documents[index];
-                foreach (var module in run)
+                for (var m = 0; m < run.Length; m++)
                 {
                     if (document.Unchanged)
                     {
@@ -144,11 +161,13 @@ public sealed class Engine
 
                     try
                     {
-                        document = module.Execute(document, context);
+                        var start = costs[m].Start();
+                        document = run[m].Execute(document, context);
+                        costs[m].Add(start, 1);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
-                        throw new PipelineException(pipeline.Name, module.Name, document.Source ?? document.Destination, e);
+                        throw new PipelineException(pipeline.Name, run[m].Name, document.Source ?? document.Destination, e);
                     }
                 }
 
@@ -161,6 +180,26 @@ public sealed class Engine
         }
 
         return results;
+    }
+
+    // A module's totals, added to from every thread that runs it.
+    private sealed class Cost
+    {
+        private long _ticks;
+        private long _allocated;
+        private int _documents;
+
+        public (long Ticks, long Allocated) Start() => (Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+
+        public void Add((long Ticks, long Allocated) start, int documents)
+        {
+            Interlocked.Add(ref _ticks, Stopwatch.GetTimestamp() - start.Ticks);
+            Interlocked.Add(ref _allocated, GC.GetAllocatedBytesForCurrentThread() - start.Allocated);
+            Interlocked.Add(ref _documents, documents);
+        }
+
+        public ModuleTime Of(string pipeline, string module) =>
+            new(pipeline, module, _documents, Stopwatch.GetElapsedTime(0, _ticks), _allocated);
     }
 
     private sealed class ExecutionContext(

@@ -18,6 +18,30 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task Each_module_reports_its_documents_and_what_it_allocated_on_every_thread()
+    {
+        var kept = new List<byte[]>();
+        var allocate = new Observe(_ =>
+        {
+            var bytes = new byte[100_000];
+            lock (kept)
+            {
+                kept.Add(bytes);
+            }
+        });
+
+        var result = await Run(2, new Pipeline("P", new Emit(Enumerable.Range(0, 8).Select(i => $"d{i}").ToArray()), allocate, new Append("!")),
+            new Pipeline("Q", new Emit("q")).After("P"));
+
+        Assert.Equal([("P", "Emit", 8), ("P", "Observe", 8), ("P", "Append", 8), ("Q", "Emit", 1)],
+            result.Modules.Select(m => (m.Pipeline, m.Module, m.Documents)));
+        var observe = result.Modules[1];
+        Assert.InRange(observe.Allocated, 8 * 100_000, 8 * 100_000 + 64_000);
+        Assert.True(observe.Elapsed > TimeSpan.Zero);
+        Assert.Equal(8, kept.Count);
+    }
+
+    [Fact]
     public async Task A_pipeline_sees_the_outputs_of_its_dependency()
     {
         var result = await Run(2,
