@@ -21,6 +21,9 @@ public sealed class HtmlTemplateContext : TemplateContext
         PushCulture(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The page a compiled template is rendering (<see cref="TemplateCompiler"/>); null when Scriban interprets the theme.</summary>
+    internal RenderScope? Scope { get; set; }
+
     /// <inheritdoc />
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
     {

@@ -12,9 +12,9 @@ public sealed class ScriptFunction : IScriptCustomFunction
 {
     // Made once: Scriban asks for a parameter's info at every call, and a new name each time was a string per argument.
     private readonly ScriptParameterInfo[] _parameters;
-    private readonly Func<TemplateContext, ScriptNode?, ScriptArray, object?> _call;
+    private readonly Func<TemplateContext, ScriptNode?, IList<object?>, object?> _call;
 
-    private ScriptFunction(Type[] parameters, Type returnType, Func<TemplateContext, ScriptNode?, ScriptArray, object?> call)
+    private ScriptFunction(Type[] parameters, Type returnType, Func<TemplateContext, ScriptNode?, IList<object?>, object?> call)
     {
         _parameters = [.. parameters.Select((type, index) => new ScriptParameterInfo(type, $"arg{index}"))];
         ReturnType = returnType;
@@ -55,10 +55,13 @@ public sealed class ScriptFunction : IScriptCustomFunction
         return _call(context, callerContext, arguments);
     }
 
+    /// <summary>Calls the function with its arguments evaluated already, as a compiled template does (<see cref="TemplateCompiler"/>).</summary>
+    internal object? Call(TemplateContext context, ScriptNode? callerContext, IList<object?> arguments) => _call(context, callerContext, arguments);
+
     /// <inheritdoc />
     public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
         new(Invoke(context, callerContext, arguments, blockStatement));
 
-    private static T Arg<T>(TemplateContext context, ScriptNode? at, ScriptArray args, int index) =>
+    private static T Arg<T>(TemplateContext context, ScriptNode? at, IList<object?> args, int index) =>
         context.ToObject<T>(at?.Span ?? default, args[index])!;
 }

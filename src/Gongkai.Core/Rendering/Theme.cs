@@ -18,8 +18,8 @@ public sealed record ThemeAsset(string Logical, string Destination, string Sourc
 public sealed class Theme
 {
     private const string Extension = ".sbn-html";
-    private readonly IReadOnlyDictionary<string, ScriptPage> _layouts;
-    private readonly Dictionary<string, Partial> _partials;
+    private readonly Dictionary<string, ThemeTemplate> _layouts;
+    private readonly Dictionary<string, ThemeTemplate> _partials;
     private readonly Dictionary<string, string> _assetPaths;
     private readonly ScriptObject _functions;
 
@@ -35,8 +35,13 @@ public sealed class Theme
                 .Concat(partials.Select(p => KeyValuePair.Create("partials/" + p.Key, p.Value.Page!)))
                 .ToDictionary(StringComparer.Ordinal),
             strings);
-        _layouts = layouts.ToDictionary(l => l.Key, l => pages["layouts/" + l.Key], StringComparer.Ordinal);
-        _partials = partials.ToDictionary(p => p.Key, p => new Partial(pages["partials/" + p.Key]), StringComparer.Ordinal);
+        // All compiled or none: a compiled loop's variables are not where an interpreted partial would look for them.
+        var compiled = pages.ToDictionary(p => p.Key, p => TemplateCompiler.Compile(p.Value), StringComparer.Ordinal);
+        var all = compiled.Values.All(c => c is not null);
+        IsCompiled = all;
+        ThemeTemplate Template(string key) => new(pages[key], all ? compiled[key] : null);
+        _layouts = layouts.ToDictionary(l => l.Key, l => Template("layouts/" + l.Key), StringComparer.Ordinal);
+        _partials = partials.ToDictionary(p => p.Key, p => Template("partials/" + p.Key), StringComparer.Ordinal);
         _assetPaths = assets.ToDictionary(a => a.Logical, a => a.Destination, StringComparer.Ordinal);
         Strings = strings;
         _functions = Functions();
@@ -50,6 +55,9 @@ public sealed class Theme
 
     /// <summary>The UI strings of the site's locale.</summary>
     public UiStrings Strings { get; }
+
+    /// <summary>True when every template was compiled (<see cref="TemplateCompiler"/>); false when Scriban interprets them.</summary>
+    public bool IsCompiled { get; }
 
     /// <summary>The fingerprinted path of an asset, from its logical path (<c>assets/site.css</c>).</summary>
     public string AssetPath(string logical) => _assetPaths.TryGetValue(logical, out var path)
@@ -118,7 +126,8 @@ public sealed class Theme
         context.PushGlobal(locals);
         renderer.Output.Start();
         context.PushOutput(renderer.Output);
-        context.Evaluate(_layouts["base"]);
+        context.Scope = IsCompiled ? new RenderScope(context, renderer.Output, locals, model, _functions) : null;
+        _layouts["base"].WriteTo(context);
         context.PopOutput();
         context.PopGlobal();
         context.PopGlobal();
@@ -131,7 +140,7 @@ public sealed class Theme
     private ScriptObject Functions()
     {
         var functions = new ScriptObject();
-        functions.SetValue("include", ScriptFunction.Of<string, Partial>(Include), true);
+        functions.SetValue("include", ScriptFunction.Of<string, ThemeTemplate>(Include), true);
         functions.SetValue("fmt_number", ScriptFunction.Of<decimal, string>(Formats.Number), true);
         functions.SetValue("fmt_money", ScriptFunction.Of<decimal, string>(Formats.Money), true);
         functions.SetValue("grade_label", ScriptFunction.Of<Grade, string>(Formats.GradeLabel), true);
@@ -146,25 +155,36 @@ public sealed class Theme
 
     // Scriban's own include returns a string, which the escaping context would escape; a partial's output is HTML, and
     // it is written straight into the page where the template writes it.
-    private Partial Include(string name) =>
+    private ThemeTemplate Include(string name) =>
         _partials.TryGetValue(name, out var partial)
             ? partial
             : throw new ThemeException($"the theme has no partial '{name}{Extension}'");
 
-    // Evaluated on the running context into its current output. Template.Render must not be nested: its pooled output
-    // buffers are recycled, and after a few hundred nested calls the outer page silently comes out empty.
-    private sealed record Partial(ScriptPage Page) : IHtmlFragment
+    // A layout or partial, run compiled on the page being rendered when the theme is, else evaluated by Scriban, on the
+    // running context into its current output. Template.Render must not be nested: its pooled output buffers are
+    // recycled, and after a few hundred nested calls the outer page silently comes out empty.
+    private sealed record ThemeTemplate(ScriptPage Page, CompiledTemplate? Compiled) : IHtmlFragment
     {
-        public void WriteTo(TemplateContext context) => context.Evaluate(Page);
+        public void WriteTo(TemplateContext context)
+        {
+            if (Compiled is not null && context is HtmlTemplateContext { Scope: { } scope })
+            {
+                Compiled.Run(scope);
+            }
+            else
+            {
+                context.Evaluate(Page);
+            }
+        }
     }
 
     // The base layout's `content`: the page's own layout, which sees the rendered markdown as its `content`.
-    private sealed record LayoutBody(ScriptPage Layout, ScriptObject Locals, RawHtml Markdown) : IHtmlFragment
+    private sealed record LayoutBody(ThemeTemplate Layout, ScriptObject Locals, RawHtml Markdown) : IHtmlFragment
     {
         public void WriteTo(TemplateContext context)
         {
             Locals["content"] = Markdown;
-            context.Evaluate(Layout);
+            Layout.WriteTo(context);
             Locals["content"] = this;
         }
     }

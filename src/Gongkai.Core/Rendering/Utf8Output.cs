@@ -66,6 +66,20 @@ internal sealed class Utf8Output : IScriptOutput
         Encode(chars);
     }
 
+    /// <summary>Writes text encoded already (a template's own text, see <see cref="TemplateCompiler"/>).</summary>
+    public void WriteUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (_held != default)
+        {
+            Encode([_held]);
+            _held = default;
+        }
+
+        Reserve(utf8.Length);
+        utf8.CopyTo(_buffer.AsSpan(_length));
+        _length += utf8.Length;
+    }
+
     /// <inheritdoc />
     public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
     {
@@ -78,7 +92,13 @@ internal sealed class Utf8Output : IScriptOutput
     // characters could take, so that they are encoded in one pass.
     private void Encode(ReadOnlySpan<char> chars)
     {
-        var room = _length + Encoding.UTF8.GetMaxByteCount(chars.Length);
+        Reserve(Encoding.UTF8.GetMaxByteCount(chars.Length));
+        _length += Encoding.UTF8.GetBytes(chars, _buffer.AsSpan(_length));
+    }
+
+    private void Reserve(int bytes)
+    {
+        var room = _length + bytes;
         if (room > _buffer.Length)
         {
             var larger = ArrayPool<byte>.Shared.Rent(Math.Max(room, _buffer.Length * 2));
@@ -86,7 +106,5 @@ internal sealed class Utf8Output : IScriptOutput
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = larger;
         }
-
-        _length += Encoding.UTF8.GetBytes(chars, _buffer.AsSpan(_length));
     }
 }
