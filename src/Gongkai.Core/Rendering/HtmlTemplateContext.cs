@@ -28,10 +28,23 @@ public sealed class HtmlTemplateContext : TemplateContext
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
     {
         null => this,
-        RawHtml raw => base.Write(span, raw.Html),
+        string text => WriteText(span, HtmlText.Escape(text)),
+        RawHtml raw => WriteText(span, raw.Html),
         IHtmlFragment fragment => WriteFragment(fragment),
-        _ => base.Write(span, HtmlText.Escape(ObjectToString(textAsObject) ?? "")),
+        _ => WriteText(span, HtmlText.Escape(ObjectToString(textAsObject) ?? "")),
     };
+
+    // A compiled page writes into its output directly (Scriban's own writing only passes the text on, unlimited here).
+    private TemplateContext WriteText(SourceSpan span, string text)
+    {
+        if (Scope is { } scope)
+        {
+            scope.Output.Write(text, 0, text.Length);
+            return this;
+        }
+
+        return base.Write(span, text);
+    }
 
     private HtmlTemplateContext WriteFragment(IHtmlFragment fragment)
     {

@@ -225,7 +225,7 @@ internal static class TemplateCompiler
     private static Func<RenderScope, object?> Variable(ScriptVariableGlobal variable)
     {
         var name = variable.Name;
-        return scope => scope.TryGet(name, out var value) && value is not IScriptCustomFunction ? value : scope.Context.Evaluate(variable);
+        return scope => scope.TryGet(name, out var value) && IsData(value) ? value : scope.Context.Evaluate(variable);
     }
 
     private static Func<RenderScope, object?> Member(ScriptMemberExpression member)
@@ -245,9 +245,12 @@ internal static class TemplateCompiler
                 ScriptObject map => map.TryGetValue(name, out value),
                 _ => context.GetMemberAccessor(of).TryGetValue(context, span, of, name, out value),
             };
-            return found && value is not IScriptCustomFunction ? value : context.Evaluate(fallback);
+            return found && IsData(value) ? value : context.Evaluate(fallback);
         };
     }
+
+    // Not a function (which Scriban calls when it is read): the common cases first, as asking for an interface is slower.
+    private static bool IsData(object? value) => value is null or string or ValueType || value is not IScriptCustomFunction;
 
     private static Func<RenderScope, object?> LoopMember(ScriptMemberExpression member)
     {
