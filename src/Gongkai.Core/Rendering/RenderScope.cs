@@ -16,23 +16,23 @@ internal sealed class RenderScope(HtmlTemplateContext context, Utf8Output output
     public Utf8Output Output => output;
 
     /// <summary>The innermost compiled loops, innermost on top: what <c>for.index</c> and the like read.</summary>
-    internal Stack<LoopState> Loops { get; } = new();
+    public Stack<LoopState> Loops { get; } = new();
 
     /// <summary>A variable as Scriban finds it: in the first store that holds it.</summary>
-    internal bool TryGet(string name, out object? value) =>
+    public bool TryGet(string name, out object? value) =>
         locals.TryGetValue(name, out value) || model.TryGetValue(name, out value) || functions.TryGetValue(name, out value)
         || context.BuiltinObject.TryGetValue(name, out value);
 
     /// <summary>Assigns a variable in the page's store, as Scriban does; false when a store holds it read-only (Scriban's error).</summary>
-    internal bool TrySet(string name, object? value) =>
+    public bool TrySet(string name, object? value) =>
         locals.CanWrite(name) && model.CanWrite(name) && functions.CanWrite(name) && context.BuiltinObject.CanWrite(name)
         && locals.TrySetValue(context, default, name, value, false);
 
     /// <summary>What a loop variable is about to hide for the loop's run (<see cref="Restore"/> puts it back).</summary>
-    internal (bool Held, object? Value) Shadow(string name) => locals.TryGetValue(name, out var value) ? (true, value) : (false, null);
+    public (bool Held, object? Value) Shadow(string name) => locals.TryGetValue(name, out var value) ? (true, value) : (false, null);
 
     /// <summary>Puts back what a loop variable hid.</summary>
-    internal void Restore(string name, (bool Held, object? Value) shadowed)
+    public void Restore(string name, (bool Held, object? Value) shadowed)
     {
         if (shadowed.Held)
         {
@@ -45,5 +45,5 @@ internal sealed class RenderScope(HtmlTemplateContext context, Utf8Output output
     }
 
     /// <summary>Sets a loop variable for one pass of the loop.</summary>
-    internal void SetLoopVariable(string name, object? value) => locals.SetValue(name, value, false);
+    public void SetLoopVariable(string name, object? value) => locals.SetValue(name, value, false);
 }

@@ -128,6 +128,7 @@ public sealed class Theme
         context.PushOutput(renderer.Output);
         context.Scope = IsCompiled ? new RenderScope(context, renderer.Output, locals, model, _functions) : null;
         _layouts["base"].WriteTo(context);
+        context.Scope = null;
         context.PopOutput();
         context.PopGlobal();
         context.PopGlobal();
