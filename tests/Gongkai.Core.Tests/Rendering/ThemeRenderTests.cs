@@ -58,6 +58,22 @@ public sealed class ThemeRenderTests : IDisposable
     }
 
     [Fact]
+    public void Text_encoded_already_follows_what_was_written_and_a_lone_half_before_it_is_replaced()
+    {
+        var output = new Utf8Output();
+        output.Start();
+        output.Write("评价\ud83d", 0, 3);
+        output.WriteUtf8("<td>"u8);
+        output.Write("报告", 0, 2);
+        output.WriteUtf8(new byte[70_000]);
+
+        var page = output.Finish();
+
+        Assert.Equal("评价\ufffd<td>报告", Encoding.UTF8.GetString(page.AsSpan(0, page.Count - 70_000)));
+        Assert.Equal(70_000 + 19, page.Count);
+    }
+
+    [Fact]
     public void Each_page_comes_in_an_array_of_its_own()
     {
         var first = _theme.RenderPage("page", new ScriptObject { ["title"] = "一", ["note"] = "" }, new RawHtml(""));
