@@ -18,6 +18,15 @@ internal static class TimingsPrinter
             console.MarkupLineInterpolated($"  {phase}: {took.Wall.TotalSeconds:0.000} s (CPU {took.Cpu.TotalSeconds:0.000} s, {took.Allocated / 1048576.0:0} MiB allocated)");
         }
 
+        if (result.TemplatesInterpreted is { } why)
+        {
+            console.MarkupLineInterpolated($"  templates: interpreted by Scriban ({why}: see docs/theming.md)");
+        }
+        else
+        {
+            console.MarkupLine("  templates: compiled");
+        }
+
         // What the collector had to do: most of a rebuild's time on a large site, as profiles show.
         var (now, gc) = (Count(), GC.GetGCMemoryInfo());
         console.MarkupLineInterpolated(

@@ -7,7 +7,8 @@ namespace Gongkai.Building;
 /// <summary>
 /// How a build went: diagnostics, and for a successful build what was written, what was withheld and how long it took.
 /// <see cref="UpToDate"/>: nothing had changed since the last build into the output folder, so nothing was done;
-/// <see cref="Kept"/>: how many files made from unchanged input were left as the last build wrote them.
+/// <see cref="Kept"/>: how many files made from unchanged input were left as the last build wrote them;
+/// <see cref="TemplatesInterpreted"/>: why Scriban interpreted the theme's templates, when it did (see <see cref="Rendering.Theme.Interpreted"/>).
 /// </summary>
 public sealed record BuildResult(
     bool Succeeded,
@@ -23,7 +24,8 @@ public sealed record BuildResult(
     IReadOnlyDictionary<string, PhaseTime>? Phases = null,
     bool UpToDate = false,
     int Kept = 0,
-    IReadOnlyList<ModuleTime>? Modules = null)
+    IReadOnlyList<ModuleTime>? Modules = null,
+    string? TemplatesInterpreted = null)
 {
     /// <summary>A build that stopped before writing anything.</summary>
     public static BuildResult Failed(IReadOnlyList<Diagnostic> diagnostics, string? error, TimeSpan elapsed) =>

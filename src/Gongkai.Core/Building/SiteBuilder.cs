@@ -248,7 +248,8 @@ public static class SiteBuilder
             searchWatch.Elapsed,
             phases,
             Kept: documents.Count(d => d.Unchanged),
-            Modules: result.Modules);
+            Modules: result.Modules,
+            TemplatesInterpreted: theme.Interpreted);
 
         // Every file is parsed now: read those the hash check did not (but the bodies kept), in parallel.
         ValidationResult Validate(KeptInput? keep)

@@ -20,20 +20,22 @@ internal static class TemplateCompiler
 {
     private const string LoopObject = "for";
 
-    /// <summary>The page compiled, or null when it uses a statement this compiler leaves to Scriban.</summary>
-    public static CompiledTemplate? Compile(ScriptPage page)
+    /// <summary>
+    /// The page compiled, or null when it uses what this compiler leaves to Scriban; <paramref name="why"/> then says
+    /// what, and where (<c>line 3: capture c</c>).
+    /// </summary>
+    public static CompiledTemplate? Compile(ScriptPage page, out string? why)
     {
-        if (page.FrontMatter is not null)
-        {
-            return null;
-        }
-
+        why = null;
         try
         {
-            return new CompiledTemplate(Block(page.Body));
+            return page.FrontMatter is { } frontMatter ? throw new NotCompiled(frontMatter) : new CompiledTemplate(Block(page.Body));
         }
-        catch (NotCompiled)
+        catch (NotCompiled e)
         {
+            // The node as Scriban prints it, up to its first }} or line end: the rest of a block statement is its body.
+            var text = (e.Node.ToString() ?? "").Split(["}}", "\n"], 2, StringSplitOptions.None)[0].Trim();
+            why = $"line {e.Node.Span.Start.Line + 1}: {(text.Length > 60 ? text[..60] + "…" : text)}";
             return null;
         }
     }
@@ -63,7 +65,7 @@ internal static class TemplateCompiler
         ScriptExpressionStatement output => Output(output, blockSpan),
         ScriptIfStatement branch => If(branch),
         ScriptForStatement loop => For(loop),
-        _ => throw new NotCompiled(),
+        _ => throw new NotCompiled(statement),
     };
 
     // Text goes into the page as UTF-8 encoded once, not once per page (a row of a catalogue is mostly text); it cannot
@@ -103,7 +105,7 @@ internal static class TemplateCompiler
     {
         if (assign.Target is not ScriptVariableGlobal { Name: var name } || name == LoopObject || assign.EqualToken?.TokenType != TokenType.Equal)
         {
-            throw new NotCompiled();
+            throw new NotCompiled(assign);
         }
 
         var value = Expression(assign.Value);
@@ -128,7 +130,7 @@ internal static class TemplateCompiler
             null => null,
             ScriptIfStatement elseIf => If(elseIf),
             ScriptElseStatement @else => Block(@else.Body),
-            _ => throw new NotCompiled(),
+            var other => throw new NotCompiled(other),
         };
         return scope =>
         {
@@ -148,7 +150,7 @@ internal static class TemplateCompiler
         if (loop is ScriptTableRowStatement || loop.NamedArguments is { Count: > 0 } || loop.Else is not null || loop.SetContinue
             || loop.Variable is not ScriptVariableGlobal { Name: var name } || name == LoopObject)
         {
-            throw new NotCompiled();
+            throw new NotCompiled(loop);
         }
 
         var items = Expression(loop.Iterator);
@@ -209,7 +211,7 @@ internal static class TemplateCompiler
         null => Constant(null),
         ScriptLiteral literal => Constant(literal.Value),
         ScriptNestedExpression nested => Expression(nested.Expression),
-        ScriptVariableGlobal { Name: LoopObject } => throw new NotCompiled(),
+        ScriptVariableGlobal { Name: LoopObject } => throw new NotCompiled(expression),
         ScriptVariableGlobal variable => Variable(variable),
         ScriptMemberExpression { Target: ScriptVariableGlobal { Name: LoopObject } } member => LoopMember(member),
         ScriptMemberExpression member => Member(member),
@@ -231,7 +233,7 @@ internal static class TemplateCompiler
     private static Func<RenderScope, object?> Member(ScriptMemberExpression member)
     {
         var target = Expression(member.Target);
-        var name = member.Member?.Name ?? throw new NotCompiled();
+        var name = member.Member?.Name ?? throw new NotCompiled(member);
         var span = member.Span;
         var fallback = Fallback(member);
         return scope =>
@@ -263,7 +265,7 @@ internal static class TemplateCompiler
             "odd" => s => (s.Index & 1) == 1,
             "length" => s => s.Length,
             "rindex" => s => s.Length - s.Index - 1,
-            _ => throw new NotCompiled(),
+            _ => throw new NotCompiled(member),
         };
         return scope => scope.Loops.TryPeek(out var state) ? read(state) : scope.Context.Evaluate(member);
     }
@@ -346,7 +348,7 @@ internal static class TemplateCompiler
 
     // A node Scriban evaluates where the fast path cannot: Scriban sees the same variables (they live in the page's
     // stores), but not the for object, which only compiled loops keep.
-    private static ScriptNode Fallback(ScriptNode node) => ReadsLoopObject(node) ? throw new NotCompiled() : node;
+    private static ScriptNode Fallback(ScriptNode node) => ReadsLoopObject(node) ? throw new NotCompiled(node) : node;
 
     private static bool ReadsLoopObject(ScriptNode node)
     {
@@ -366,5 +368,9 @@ internal static class TemplateCompiler
         return false;
     }
 
-    private sealed class NotCompiled : Exception;
+    // What the compiler leaves to Scriban, found while compiling.
+    private sealed class NotCompiled(ScriptNode node) : Exception
+    {
+        public ScriptNode Node => node;
+    }
 }

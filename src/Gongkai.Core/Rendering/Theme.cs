@@ -36,10 +36,14 @@ public sealed class Theme
                 .ToDictionary(StringComparer.Ordinal),
             strings);
         // All compiled or none: a compiled loop's variables are not where an interpreted partial would look for them.
-        var compiled = pages.ToDictionary(p => p.Key, p => TemplateCompiler.Compile(p.Value), StringComparer.Ordinal);
-        var all = compiled.Values.All(c => c is not null);
-        IsCompiled = all;
-        ThemeTemplate Template(string key) => new(pages[key], all ? compiled[key] : null);
+        var compiled = new Dictionary<string, CompiledTemplate?>(StringComparer.Ordinal);
+        foreach (var (key, page) in pages.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            compiled[key] = TemplateCompiler.Compile(page, out var why);
+            Interpreted ??= why is null ? null : $"{key}{Extension}, {why}";
+        }
+
+        ThemeTemplate Template(string key) => new(pages[key], IsCompiled ? compiled[key] : null);
         _layouts = layouts.ToDictionary(l => l.Key, l => Template("layouts/" + l.Key), StringComparer.Ordinal);
         _partials = partials.ToDictionary(p => p.Key, p => Template("partials/" + p.Key), StringComparer.Ordinal);
         _assetPaths = assets.ToDictionary(a => a.Logical, a => a.Destination, StringComparer.Ordinal);
@@ -57,7 +61,13 @@ public sealed class Theme
     public UiStrings Strings { get; }
 
     /// <summary>True when every template was compiled (<see cref="TemplateCompiler"/>); false when Scriban interprets them.</summary>
-    public bool IsCompiled { get; }
+    public bool IsCompiled => Interpreted is null;
+
+    /// <summary>
+    /// Why Scriban interprets the theme: the first template, in path order, with what the compiler leaves to Scriban
+    /// (<c>partials/x.sbn-html, line 3: capture c</c>); null when the theme is compiled.
+    /// </summary>
+    public string? Interpreted { get; }
 
     /// <summary>The fingerprinted path of an asset, from its logical path (<c>assets/site.css</c>).</summary>
     public string AssetPath(string logical) => _assetPaths.TryGetValue(logical, out var path)

@@ -51,7 +51,7 @@ public sealed class TemplateCompilerTests : IDisposable
             }
 
             var theme = Theme.Load(_folder.Path, "zh-CN");
-            Assert.Equal(compiled, theme.IsCompiled);
+            Assert.Equal(compiled ? null : "partials/interpreted.sbn-html, line 1: capture c", theme.Interpreted);
             try
             {
                 return Encoding.UTF8.GetString(theme.RenderPage("page", Model(), new RawHtml("")));
@@ -110,10 +110,10 @@ public sealed class TemplateCompilerTests : IDisposable
 
         var theme = Theme.Load(_folder.Path, "zh-CN");
 
-        Assert.False(theme.IsCompiled);
+        Assert.Equal("layouts/base.sbn-html, line 1: for.index|math.plus 1", theme.Interpreted);
         Assert.Equal("123", Encoding.UTF8.GetString(theme.RenderPage("base", Model(), new RawHtml(""))));
     }
 
     [Fact]
-    public void The_default_theme_is_compiled() => Assert.True(Theme.Load(Repo.Theme, "zh-CN").IsCompiled);
+    public void The_default_theme_is_compiled() => Assert.Null(Theme.Load(Repo.Theme, "zh-CN").Interpreted);
 }
