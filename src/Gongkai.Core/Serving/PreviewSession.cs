@@ -13,12 +13,6 @@ public sealed class PreviewSession : IDisposable
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
 
-    // The session keeps the last build in memory (on 10,000 reports, a heap of 80 MiB), which every collection during a
-    // build has to look through: a build's garbage is collected once it is done, while the session waits for the next
-    // change, and the next build runs without a collection as long as it allocates less than this (a rebuild after one
-    // change: 40 MiB; collecting during it took a third of its time).
-    private const long QuietBytes = 128L << 20;
-
     private readonly BuildOptions _options;
     private readonly Action<BuildResult> _report;
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -128,8 +122,12 @@ public sealed class PreviewSession : IDisposable
             }
         }
 
+        // The session keeps the last build in memory (on 10,000 reports, a heap of 80 MiB), which every collection during
+        // a build has to look through: a build's garbage is collected once it is done, while the session waits for the
+        // next change, and the next build runs without a collection (a rebuild after one change allocates 40 MiB;
+        // collecting during it took a third of its time).
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.TryStartNoGCRegion(QuietBytes);
+        QuietHeap.Open();
     }
 
     private async Task RebuildLoop()
