@@ -58,7 +58,7 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
 
     private readonly string _output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Output));
 
-    // Each output folder's modification time as Load found it.
+    // Each output folder's modification time as Intact found it.
     private readonly Dictionary<string, long> _loadedTimes = new(StringComparer.Ordinal);
 
     private string CachePath(string suffix) =>
@@ -71,22 +71,23 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     /// <summary>The checked models of the regions the last builds read, beside the stamp.</summary>
     public RegionModels Regions => new(CachePath(".regions"), memory.Regions);
 
-    /// <summary>
-    /// The last build's summary when the output's folders are as that build left them (a file deleted, added or renamed
-    /// by hand changes its folder's modification time and makes the next build a full one); else null.
-    /// </summary>
-    public BuildSummary? Load()
+    /// <summary>The last build's summary, or null when there is none (or no output folder).</summary>
+    public BuildSummary? ReadLast()
     {
         var summary = ReadSummary();
-        if (summary?.Folders is null || summary.Warnings is null || !Directory.Exists(_output))
-        {
-            return null;
-        }
+        return summary?.Folders is null || summary.Warnings is null || !Directory.Exists(_output) ? null : summary;
+    }
 
+    /// <summary>
+    /// Whether the output's folders are as the build <paramref name="summary"/> describes left them: a file deleted, added
+    /// or renamed by hand changes its folder's modification time, and then nothing may be kept on the summary's word.
+    /// </summary>
+    public bool Intact(BuildSummary summary)
+    {
         var (hash, _, ticks) = FolderTimes(summary.Folders);
         if (hash != summary.FolderTimes)
         {
-            return null;
+            return false;
         }
 
         for (var i = 0; i < ticks.Length; i++)
@@ -94,7 +95,7 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
             _loadedTimes[summary.Folders[i]] = ticks[i];
         }
 
-        return summary;
+        return true;
     }
 
     /// <summary>The stamp of the build <paramref name="summary"/> describes, or null when there is none.</summary>
@@ -106,7 +107,7 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
 
     /// <summary>
     /// Records a successful build, once everything is in the output folder. When the build changed only
-    /// <paramref name="changedFolders"/> of the output that <see cref="Load"/> found, the others keep the times Load
+    /// <paramref name="changedFolders"/> of an output <see cref="Intact"/> found as it was, the others keep the times it
     /// read; null: every folder is new.
     /// </summary>
     public void Save(BuildStamp stamp, string listingKey, int pages, int files, long bytes, IReadOnlyList<Diagnostic> warnings,

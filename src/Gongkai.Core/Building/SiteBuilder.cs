@@ -28,10 +28,14 @@ public static class SiteBuilder
     /// Runs a build. Input errors and failures come back in the result; the previous output stays intact on failure. A
     /// process that builds again and again passes the same <paramref name="memory"/> each time (see <see cref="BuildMemory"/>).
     /// </summary>
-    public static async Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress = null, BuildMemory? memory = null,
-        CancellationToken cancellationToken = default)
+    public static Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress = null, BuildMemory? memory = null,
+        CancellationToken cancellationToken = default) =>
+        BuildAsync(options, progress, memory ?? new BuildMemory(), trustLast: true, Stopwatch.StartNew(), cancellationToken);
+
+    // trustLast false: the output was found changed by hand, so the last build's record is not used (a full build).
+    private static async Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress, BuildMemory memory,
+        bool trustLast, Stopwatch watch, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
         var output = new OutputFolder(options.Output);
         var refusal = output.Refusal(("input", options.Input), ("theme", options.Theme));
         if (refusal is not null)
@@ -49,20 +53,23 @@ public static class SiteBuilder
         }
 
         // Checking permanent links needs every page in staging, so a build against a previous manifest always runs in full.
-        memory ??= new BuildMemory();
         var cache = new BuildCache(options, memory);
         var incremental = options.PreviousManifest is null && Directory.Exists(options.Input);
-        // The last build's summary is read (and its output folders stat'ed) while the input folder is listed.
-        var loading = incremental ? Task.Run(cache.Load, cancellationToken) : Task.FromResult<BuildSummary?>(null);
+        // The last build's summary is read while the input folder is listed.
+        var loading = incremental && trustLast ? Task.Run(cache.ReadLast, cancellationToken) : Task.FromResult<BuildSummary?>(null);
         var listing = memory.ListInput(options.Input);
         var setting = incremental ? BuildKeys.Setting(options) : null;
         var summary = await loading.ConfigureAwait(false);
+        // Whether the output is as that build left it (a stat per folder) is found out while this build goes on, and waited
+        // for before anything is kept or skipped on the summary's word; when it is not, the build starts again in full.
+        var intact = summary is null ? Task.FromResult(false) : Task.Run(() => cache.Intact(summary), cancellationToken);
+        Task<BuildResult> Afresh() => BuildAsync(options, progress, memory, trustLast: false, watch, cancellationToken);
         // A file changed in the last two seconds is compared by its content (usually the one just edited, and no other).
         var listingKey = summary is null ? null : BuildKeys.OfListing(listing, setting!, i => SHA256.HashData(File.ReadAllBytes(listing.Files[i].Full)));
         Phase("check the last build");
         if (listingKey is not null && listingKey == summary!.ListingKey)
         {
-            return UpToDate(summary);
+            return await intact.ConfigureAwait(false) ? UpToDate(summary) : await Afresh().ConfigureAwait(false);
         }
 
         // Hashed once: the build keys and build-info.json both name the input tree. Files the last build saw with the same
@@ -75,6 +82,11 @@ public static class SiteBuilder
         Phase("read and hash input");
         if (previous is not null && previous.Key == keys!.Full)
         {
+            if (!await intact.ConfigureAwait(false))
+            {
+                return await Afresh().ConfigureAwait(false);
+            }
+
             // The same bytes under other times (a file touched, or one that had settled since): remember the times, so
             // the next check reads no file.
             cache.Remember(summary! with { ListingKey = listingKey! });
@@ -155,9 +167,8 @@ public static class SiteBuilder
         EngineResult result;
         List<Document> documents;
         var searchWatch = new Stopwatch();
-        var applying = false;
-        int files;
-        long bytes;
+        var (applying, stale) = (false, false);
+        var (files, bytes) = (0, 0L);
         try
         {
             result = await engine.RunAsync(output.Staging, progress, cancellationToken).ConfigureAwait(false);
@@ -171,8 +182,12 @@ public static class SiteBuilder
                     "when an id is renamed, list the old one under the entry's \"aliases\"", watch.Elapsed);
             }
 
-            cache.Forget();
-            if (reuse is null)
+            if (reuse is not null && !await intact.ConfigureAwait(false))
+            {
+                output.Abandon();
+                stale = true;
+            }
+            else if (reuse is null)
             {
                 if (search is not null)
                 {
@@ -185,10 +200,12 @@ public static class SiteBuilder
                 // Every file in staging is a document's or the search index's: only the index is counted on disk.
                 var index = Count(Path.Combine(output.Staging, Pagefind.Folder));
                 (files, bytes) = (documents.Count + index.Files, documents.Sum(d => d.Written) + index.Bytes);
+                cache.Forget();
                 output.Commit();
             }
             else
             {
+                cache.Forget();
                 applying = true;
                 var made = documents.Select(d => d.Destination).ToHashSet(StringComparer.Ordinal);
                 var (fileChange, byteChange) = output.ApplyChanges(reuse.Outputs.Keys.Where(d => !made.Contains(d)));
@@ -216,6 +233,11 @@ public static class SiteBuilder
         {
             Discard();
             throw;
+        }
+
+        if (stale)
+        {
+            return await Afresh().ConfigureAwait(false);
         }
 
         var pages = documents.Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));

@@ -67,6 +67,32 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_deleted_from_the_output_by_hand_makes_the_next_build_a_full_one_whatever_changed_in_the_input()
+    {
+        await Build(Output);
+        var deleted = Path.Combine(Output, "regions/bayingolin/2024/index.html");
+
+        // A report of another region changed: its region's pages would be made again, this one kept (were the output intact).
+        File.Delete(deleted);
+        Append(KaramayReport, "\n补充说明：整改已完成。\n");
+        var changed = await Build(Output);
+        Assert.True(changed.Succeeded, changed.Error);
+        Assert.Equal(0, changed.Kept);
+        Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
+
+        // A file touched, its bytes the same: nothing to make again (were the output intact).
+        File.Delete(deleted);
+        var touched = Path.Combine(_input, KaramayReport);
+        File.SetLastWriteTimeUtc(touched, File.GetLastWriteTimeUtc(touched).AddMinutes(-1));
+        var same = await Build(Output);
+        Assert.True(same.Succeeded, same.Error);
+        Assert.False(same.UpToDate);
+        Assert.Equal(0, same.Kept);
+        Assert.True(File.Exists(deleted));
+        Assert.True((await Build(Output)).UpToDate);
+    }
+
+    [Fact]
     public async Task Bodies_of_unchanged_regions_are_not_read_again_yet_keep_their_passage_counts_and_warnings()
     {
         PlantBayingolinBody();
