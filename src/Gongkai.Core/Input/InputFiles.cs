@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.IO.Enumeration;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Gongkai.Archive;
 
@@ -126,19 +127,43 @@ public sealed class InputFiles
 
     // Every file under folder (inside root), in one pass: each entry's size and time come with it (one stat), with no
     // FileInfo or relative-path arithmetic.
+    // Listing costs a stat per file: the folders two levels down (each region's, in the usual layout) are listed in
+    // parallel, each with what is under it; the files above them one folder at a time.
     private static List<ListedFile> Enumerate(string root, string folder)
     {
         var prefix = Path.TrimEndingDirectorySeparator(root).Length + 1;
-        return new FileSystemEnumerable<ListedFile>(folder,
+        var above = Subfolders(folder).Prepend(folder).ToList();
+        var below = above.Skip(1).SelectMany(Subfolders).ToList();
+        var lists = new List<ListedFile>[above.Count + below.Count];
+        try
+        {
+            Parallel.For(0, lists.Length, i => lists[i] = i < above.Count ? Files(above[i], recurse: false) : Files(below[i - above.Count], recurse: true));
+        }
+        catch (AggregateException e)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+
+        return [.. lists.SelectMany(files => files)];
+
+        List<ListedFile> Files(string under, bool recurse) => new FileSystemEnumerable<ListedFile>(under,
             (ref FileSystemEntry e) =>
             {
                 var path = e.ToFullPath();
                 return new ListedFile(path[prefix..].Replace('\\', '/'), path, e.Length, e.LastWriteTimeUtc.UtcTicks);
             },
-            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+            Options(recurse))
         {
             ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
         }.ToList();
+
+        // A link to a folder counts as one, as in a recursive listing.
+        IEnumerable<string> Subfolders(string parent) => new FileSystemEnumerable<string>(parent, (ref FileSystemEntry e) => e.ToFullPath(), Options(recurse: false))
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => e.IsDirectory,
+        };
+
+        static EnumerationOptions Options(bool recurse) => new() { RecurseSubdirectories = recurse, AttributesToSkip = 0, IgnoreInaccessible = false };
     }
 
     /// <summary>

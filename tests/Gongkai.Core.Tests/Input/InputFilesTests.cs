@@ -34,6 +34,28 @@ public sealed class InputFilesTests : IDisposable
     }
 
     [Fact]
+    public void A_listing_has_every_file_at_every_depth_hidden_ones_too_and_those_under_links_to_folders_in_path_order()
+    {
+        string[] files = ["site.json", ".hidden", "regions/a.json", "regions/r1/region.json", "regions/r1/2024/reports/x.md",
+            "regions/r2/2023/disclosure.md", "theme/t/u/v.css", "z/only.txt"];
+        foreach (var file in files)
+        {
+            _temp.Write(file, file);
+        }
+
+        Directory.CreateDirectory(Path.Combine(_temp.Path, "regions/empty"));
+        Directory.CreateSymbolicLink(Path.Combine(_temp.Path, "regions/link"), Path.Combine(_temp.Path, "regions/r1"));
+        Directory.CreateSymbolicLink(Path.Combine(_temp.Path, "regions/r2/link"), Path.Combine(_temp.Path, "regions/r1"));
+
+        var listing = InputFiles.List(_temp.Path);
+
+        string[] linked = ["regions/link/2024/reports/x.md", "regions/link/region.json", "regions/r2/link/2024/reports/x.md", "regions/r2/link/region.json"];
+        Assert.Equal(files.Concat(linked).Order(StringComparer.Ordinal), listing.Files.Select(f => f.Relative));
+        Assert.All(listing.Files, f => Assert.Equal(Path.Combine(_temp.Path, f.Relative), f.Full));
+        Assert.All(listing.Files.ExceptBy(linked, f => f.Relative), f => Assert.Equal(f.Relative.Length, f.Length));
+    }
+
+    [Fact]
     public void Bytes_of_a_file_not_read_up_front_are_read_when_asked_for()
     {
         var path = Settled("report.md", "丙");
