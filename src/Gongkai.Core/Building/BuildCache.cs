@@ -1,5 +1,7 @@
+using System.IO.Enumeration;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Gongkai.Data;
 using Gongkai.Input;
@@ -10,7 +12,8 @@ namespace Gongkai.Building;
 /// <summary>
 /// What the next build into an output folder reads first, enough to tell that nothing changed: the last build's full
 /// key and listing key (see <see cref="BuildKeys.OfListing"/>), its totals and warnings, and the folders it wrote into
-/// with a hash of their modification times.
+/// with a hash of their modification times, and of the names in those whose time was as late as the record itself (by
+/// folder: a change in the same tick of a coarse clock would not have moved their times).
 /// </summary>
 public sealed record BuildSummary(
     string Key,
@@ -20,7 +23,8 @@ public sealed record BuildSummary(
     long Bytes,
     IReadOnlyList<Diagnostic> Warnings,
     IReadOnlyList<string> Folders,
-    string FolderTimes);
+    string FolderTimes,
+    IReadOnlyDictionary<string, string> Racy);
 
 /// <summary>
 /// What the last successful build (full key <see cref="Key"/>) was made from and what it wrote, read only when something
@@ -75,7 +79,7 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     public BuildSummary? ReadLast()
     {
         var summary = ReadSummary();
-        return summary?.Folders is null || summary.Warnings is null || !Directory.Exists(_output) ? null : summary;
+        return summary?.Folders is null || summary.Warnings is null || summary.Racy is null || !Directory.Exists(_output) ? null : summary;
     }
 
     /// <summary>
@@ -84,8 +88,8 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     /// </summary>
     public bool Intact(BuildSummary summary)
     {
-        var (hash, _, ticks) = FolderTimes(summary.Folders);
-        if (hash != summary.FolderTimes)
+        var (hash, ticks) = FolderTimes(summary.Folders);
+        if (hash != summary.FolderTimes || summary.Racy.Any(r => Listing(r.Key) != r.Value))
         {
             return false;
         }
@@ -114,20 +118,22 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
         IReadOnlySet<string>? changedFolders)
     {
         var folders = Folders(stamp);
-        var (times, newest, _) = FolderTimes(folders, changedFolders is null ? null : folder => !changedFolders.Contains(folder) &&
-            _loadedTimes.TryGetValue(folder, out var ticks) ? ticks : null);
+        var (times, ticks) = FolderTimes(folders, changedFolders is null ? null : folder => !changedFolders.Contains(folder) &&
+            _loadedTimes.TryGetValue(folder, out var known) ? known : null);
         Directory.CreateDirectory(Path.GetDirectoryName(StampPath)!);
         BinaryFile.Write(StampPath, writer => StampBinary.Write(writer, stamp));
         memory.Stamp.Wrote(StampPath, stamp);
-        Remember(new BuildSummary(stamp.Key, listingKey, pages, files, bytes, warnings, folders, times));
+        Remember(new BuildSummary(stamp.Key, listingKey, pages, files, bytes, warnings, folders, times, Racy(folders, ticks)));
+    }
 
-        // Where the file system keeps times in coarse ticks, a change made in the tick of the last write would not move a
-        // folder's time: return only once that tick is over.
-        var wait = newest + CoarseTick - DateTime.UtcNow;
-        if (wait > TimeSpan.Zero)
-        {
-            Thread.Sleep(wait);
-        }
+    // What the folders whose modification time may still be in the clock tick of now (or ahead of it) hold: where a file
+    // system keeps times in coarse ticks (a jiffy: 1 to 10 ms), a change made by hand in that tick would not move the
+    // folder's time, so the next build compares what such a folder holds instead (as git does with racily clean files).
+    private IReadOnlyDictionary<string, string> Racy(IReadOnlyList<string> folders, long[] ticks)
+    {
+        var since = (DateTime.UtcNow - CoarseTick).Ticks;
+        return Enumerable.Range(0, folders.Count).Where(i => ticks[i] >= since)
+            .ToDictionary(i => folders[i], i => Listing(folders[i]), StringComparer.Ordinal);
     }
 
     /// <summary>Writes the summary again (with another listing key for the same input): a few hundred kilobytes, not the stamp.</summary>
@@ -187,10 +193,23 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
 
     // The folders' modification times, hashed: one stat per folder (none for a folder whose time is known), where listing
     // every folder to count files costs 0.25 s on 10,000 reports.
-    private (string Hash, DateTime Newest, long[] Ticks) FolderTimes(IReadOnlyList<string> folders, Func<string, long?>? known = null)
+    private (string Hash, long[] Ticks) FolderTimes(IReadOnlyList<string> folders, Func<string, long?>? known = null)
     {
         var ticks = new long[folders.Count];
         Parallel.For(0, folders.Count, i => ticks[i] = known?.Invoke(folders[i]) ?? Directory.GetLastWriteTimeUtc(Path.Join(_output, folders[i])).Ticks);
-        return (Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(ticks.AsSpan()))), new DateTime(ticks.Max(), DateTimeKind.Utc), ticks);
+        return (Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(ticks.AsSpan()))), ticks);
+    }
+
+    // The names in a folder, in ordinal order, hashed ("" when it is gone): what moves its time (a file written in place does not).
+    private string Listing(string folder)
+    {
+        var path = Path.Join(_output, folder);
+        if (!Directory.Exists(path))
+        {
+            return "";
+        }
+
+        var names = new FileSystemEnumerable<string>(path, (ref FileSystemEntry e) => e.FileName.ToString(), new EnumerationOptions { AttributesToSkip = 0 });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', names.Order(StringComparer.Ordinal)))));
     }
 }

@@ -158,6 +158,35 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_whose_time_may_be_in_the_clock_tick_of_the_record_is_compared_by_what_it_holds()
+    {
+        var cache = new BuildCache(new BuildOptions(_input.Root, Output, Repo.Theme), new BuildMemory());
+        string[] files = ["now/index.html", "old/index.html"];
+        foreach (var file in files)
+        {
+            File.WriteAllText(_temp.Write($"out/{file}", file), file);
+        }
+
+        // "now" dated ahead: as if changed in the tick of the record, however long writing the record takes.
+        var (ahead, before) = (DateTime.UtcNow.AddHours(1), DateTime.UtcNow.AddHours(-1));
+        Directory.SetLastWriteTimeUtc(_temp["out/now"], ahead);
+        Directory.SetLastWriteTimeUtc(_temp["out/old"], before);
+        Directory.SetLastWriteTimeUtc(Output, before);
+        var scopes = new Dictionary<string, string>();
+        cache.Save(new BuildStamp("key", "site", scopes, files.ToDictionary(f => f, string? (_) => null), scopes,
+            new Dictionary<string, InputStat>(), new Dictionary<string, int>(), "", "", scopes), "listing", 2, 2, 28, [], null);
+
+        var summary = cache.ReadLast()!;
+        Assert.Equal(["now"], summary.Racy.Keys);
+        Assert.True(cache.Intact(summary));
+
+        // A file deleted by hand in that tick: the folder's time stays as the coarse clock left it.
+        File.Delete(_temp["out/now/index.html"]);
+        Directory.SetLastWriteTimeUtc(_temp["out/now"], ahead);
+        Assert.False(cache.Intact(summary));
+    }
+
+    [Fact]
     public async Task A_theme_change_or_another_base_url_rebuilds()
     {
         var theme = _temp.CopyTree(Repo.Theme, "theme");
