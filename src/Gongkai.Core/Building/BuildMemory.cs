@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Gongkai.Input;
 using Gongkai.Model;
+using Gongkai.Rendering;
 
 namespace Gongkai.Building;
 
@@ -10,7 +11,8 @@ namespace Gongkai.Building;
 /// has the size and time it had when this process wrote or read it (another build into the folder makes them others),
 /// and the region models read from the cache, each under its key (<see cref="BuildKeys.OfRegion"/>: the same key, the
 /// same model). While a file watcher reports every change under the input folder (<see cref="WatchInput"/>), it also
-/// keeps the input's listing, and a build lists again only the folders that hold what changed.
+/// keeps the input's listing, and a build lists again only the folders that hold what changed; while one reports every
+/// change under the theme folders (<see cref="WatchTheme"/>), the loaded theme and the key of the setting.
 /// </summary>
 public sealed class BuildMemory
 {
@@ -21,6 +23,10 @@ public sealed class BuildMemory
     private HashSet<string>? _changed;
     private bool _lost;
     private InputListing? _listing;
+    private bool _themeWatched;
+    private int _themeChanges;
+    private (object Key, string Value)? _setting;
+    private (object Key, Theme Value)? _theme;
 
     internal FileMemory<BuildSummary> Summary { get; } = new();
 
@@ -53,6 +59,61 @@ public sealed class BuildMemory
         {
             _lost = true;
         }
+    }
+
+    /// <summary>From now on, <see cref="ThemeChanged"/> hears of every change under the theme folders (the theme's and the input's own <c>theme/</c>).</summary>
+    public void WatchTheme()
+    {
+        lock (_lock)
+        {
+            _themeWatched = true;
+        }
+    }
+
+    /// <summary>A file under a theme folder changed (or changes were missed): the next build loads the theme and hashes its files again.</summary>
+    public void ThemeChanged()
+    {
+        lock (_lock)
+        {
+            _themeChanges++;
+            (_setting, _theme) = (null, null);
+        }
+    }
+
+    /// <summary>The key of the setting of <paramref name="options"/> (<see cref="BuildKeys.Setting"/>): kept while the theme is watched and unchanged.</summary>
+    internal string Setting(BuildOptions options) => KeptWhileThemeUnchanged(ref _setting, options, () => BuildKeys.Setting(options), _ => true);
+
+    /// <summary>
+    /// The theme of <paramref name="folders"/> for <paramref name="locale"/>, as <paramref name="load"/> loads it: kept while
+    /// the theme is watched and unchanged, and the files it copies into the site are there.
+    /// </summary>
+    internal Theme Theme(IReadOnlyList<string> folders, string locale, Func<Theme> load) =>
+        KeptWhileThemeUnchanged(ref _theme, string.Join('\n', folders.Append(locale)), load, theme => theme.Assets.All(a => File.Exists(a.Source)));
+
+    private T KeptWhileThemeUnchanged<T>(ref (object Key, T Value)? slot, object key, Func<T> make, Func<T, bool> usable)
+    {
+        int changes;
+        lock (_lock)
+        {
+            if (_themeWatched && slot is { } kept && kept.Key.Equals(key) && usable(kept.Value))
+            {
+                return kept.Value;
+            }
+
+            changes = _themeChanges;
+        }
+
+        var value = make();
+        lock (_lock)
+        {
+            // Not kept when a change was heard while it was made: it may have been made before the change.
+            if (_themeWatched && changes == _themeChanges)
+            {
+                slot = (key, value);
+            }
+        }
+
+        return value;
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ public static class SiteBuilder
         // The last build's summary is read while the input folder is listed.
         var loading = incremental && trustLast ? Task.Run(cache.ReadLast, cancellationToken) : Task.FromResult<BuildSummary?>(null);
         var listing = memory.ListInput(options.Input);
-        var setting = incremental ? BuildKeys.Setting(options) : null;
+        var setting = incremental ? memory.Setting(options) : null;
         var summary = await loading.ConfigureAwait(false);
         // Whether the output is as that build left it (a stat per folder) is found out while this build goes on, and waited
         // for before anything is kept or skipped on the summary's word; when it is not, the build starts again in full.
@@ -130,7 +130,8 @@ public static class SiteBuilder
         Theme theme;
         try
         {
-            theme = Theme.Load([.. ThemeFolders(options)], site.Info.Locale);
+            string[] folders = [.. ThemeFolders(options)];
+            theme = memory.Theme(folders, site.Info.Locale, () => Theme.Load(folders, site.Info.Locale));
         }
         catch (ThemeException e)
         {

@@ -21,12 +21,14 @@ public sealed class PreviewSession : IDisposable
 
     // The last build's record, so a rebuild does not read it back from the build cache.
     private readonly BuildMemory _memory = new();
+    private readonly string _inputTheme;
     private TaskCompletionSource<PreviewState> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>A session for <paramref name="options"/>; <paramref name="report"/> hears every build's result.</summary>
     public PreviewSession(BuildOptions options, Action<BuildResult> report)
     {
         _options = options;
+        _inputTheme = Path.Combine(Path.GetFullPath(options.Input), "theme") + Path.DirectorySeparatorChar;
         _report = report;
         HasSite = File.Exists(Path.Combine(options.Output, "index.html"));
     }
@@ -41,6 +43,7 @@ public sealed class PreviewSession : IDisposable
     public async Task StartAsync()
     {
         _memory.WatchInput();
+        _memory.WatchTheme();
         Watch(_options.Input, input: true);
         Watch(_options.Theme, input: false);
         await BuildAsync();
@@ -72,7 +75,7 @@ public sealed class PreviewSession : IDisposable
             // Attributes: a file touched (its time changed alone) is listed again too.
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes,
         };
-        FileSystemEventHandler changed = input ? OnInputChange : OnChange;
+        FileSystemEventHandler changed = input ? OnInputChange : OnThemeChange;
         watcher.Changed += changed;
         watcher.Created += changed;
         watcher.Deleted += changed;
@@ -81,12 +84,13 @@ public sealed class PreviewSession : IDisposable
             changed(sender, e);
             if (input)
             {
-                _memory.InputChanged(e.OldFullPath);
+                InputChanged(e.OldFullPath);
             }
         };
         watcher.Error += (_, _) =>
         {
             _memory.InputChangesLost();
+            _memory.ThemeChanged();
             _changes.Writer.TryWrite(true);
         };
         watcher.EnableRaisingEvents = true;
@@ -95,15 +99,26 @@ public sealed class PreviewSession : IDisposable
 
     private void OnInputChange(object sender, FileSystemEventArgs e)
     {
-        _memory.InputChanged(e.FullPath);
-        OnChange(sender, e);
+        InputChanged(e.FullPath);
+        _changes.Writer.TryWrite(true);
+    }
+
+    // The input's own theme folder overrides files of the theme.
+    private void InputChanged(string path)
+    {
+        _memory.InputChanged(path);
+        if ((path + Path.DirectorySeparatorChar).StartsWith(_inputTheme, StringComparison.Ordinal))
+        {
+            _memory.ThemeChanged();
+        }
     }
 
     // The theme's npm packages change only when installed, which the build itself does.
-    private void OnChange(object sender, FileSystemEventArgs e)
+    private void OnThemeChange(object sender, FileSystemEventArgs e)
     {
         if (!e.FullPath.Contains($"{Path.DirectorySeparatorChar}node_modules", StringComparison.Ordinal))
         {
+            _memory.ThemeChanged();
             _changes.Writer.TryWrite(true);
         }
     }

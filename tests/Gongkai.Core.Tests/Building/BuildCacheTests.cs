@@ -200,6 +200,26 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_session_watching_the_theme_loads_it_again_only_once_it_hears_of_a_change()
+    {
+        var theme = _temp.CopyTree(Repo.Theme, "theme");
+        var memory = new BuildMemory();
+        memory.WatchTheme();
+        Task<BuildResult> Build() => SiteBuilder.BuildAsync(new BuildOptions(_input.Root, Output, theme, Search: false), memory: memory);
+        Assert.True((await Build()).Succeeded);
+
+        // Not heard of: the session's theme (and key of the setting) stand, so there is nothing to do.
+        File.AppendAllText(Path.Combine(theme, "assets/site.css"), "\n.changed { color: red; }\n");
+        Assert.True((await Build()).UpToDate);
+
+        memory.ThemeChanged();
+        var rebuilt = await Build();
+
+        Assert.True(rebuilt.Succeeded && !rebuilt.UpToDate, rebuilt.Error);
+        Assert.Contains(".changed", File.ReadAllText(Directory.GetFiles(Path.Combine(Output, "assets"), "site.*.css").Single()));
+    }
+
+    [Fact]
     public async Task The_warnings_of_the_last_build_are_reported_again()
     {
         _input.Replace(MinimalInput.DisclosureFile, "正文。", "正文。<!-- 内部备注 -->");

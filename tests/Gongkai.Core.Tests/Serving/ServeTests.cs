@@ -65,6 +65,27 @@ public sealed partial class ServeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_style_sheet_of_the_input_s_own_theme_folder_is_served_in_place_of_the_theme_s_as_it_is_edited()
+    {
+        var sheet = StyleSheet().Match(await _http.GetStringAsync(_url)).Value;
+        foreach (var colour in new[] { "#123456", "#654321" })
+        {
+            _input.Write("theme/assets/site.css", $"body {{ color: {colour}; }}\n");
+            var clock = Stopwatch.StartNew();
+            var now = sheet;
+            while (now == sheet && clock.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(50);
+                now = StyleSheet().Match(await _http.GetStringAsync(_url)).Value;
+            }
+
+            Assert.NotEqual(sheet, now);
+            Assert.Contains(colour, await _http.GetStringAsync(_url + now.TrimStart('/')));
+            sheet = now;
+        }
+    }
+
+    [Fact]
     public async Task A_bad_edit_is_reported_with_its_location_while_the_last_good_site_is_served()
     {
         using var events = new StreamReader(await _http.GetStreamAsync(_url + "_gongkai/live"));
@@ -102,6 +123,9 @@ public sealed partial class ServeTests : IAsyncLifetime
 
         throw new InvalidOperationException("event stream ended");
     }
+
+    [GeneratedRegex(@"/assets/site\.[0-9a-f]+\.css")]
+    private static partial Regex StyleSheet();
 
     [GeneratedRegex(@"^Serving (http://127\.0\.0\.1:\d+/)")]
     private static partial Regex ServingLine();
