@@ -42,13 +42,14 @@ public static class SitePipelines
         var write = new WriteFiles();
         var layout = new ApplyLayout(theme);
         var markdown = new RenderMarkdown(new SiteMarkdown(theme.Strings["redaction.note"]), data.Info.BaseUrl);
-        var disclosureCharts = new Dictionary<PublicDisclosure, IReadOnlyList<ChartSpec>>(ReferenceEqualityComparer.Instance);
+        // A disclosure's charts are made once, by the first of its page and chart files to be written (none when all are kept).
+        var disclosureCharts = new Dictionary<PublicDisclosure, Lazy<IReadOnlyList<ChartSpec>>>(ReferenceEqualityComparer.Instance);
         foreach (var d in data.Regions.SelectMany(r => r.Disclosures))
         {
-            disclosureCharts[d] = DisclosureCharts.For(d, theme.Strings);
+            disclosureCharts[d] = new(() => DisclosureCharts.For(d, theme.Strings));
         }
 
-        IReadOnlyList<ChartSpec> ChartsOf(PublicDisclosure d) => disclosureCharts[d];
+        IReadOnlyList<ChartSpec> ChartsOf(PublicDisclosure d) => disclosureCharts[d].Value;
         var homeCharts = HomeCharts.For(data, theme.Strings);
         // Made only when a file that lists them is written (not when the site-wide files are kept).
         var updates = new Lazy<IReadOnlyList<SiteUpdate>>(() => SiteUpdates.From(data));
@@ -93,10 +94,10 @@ public static class SitePipelines
 
     private static IEnumerable<Document> ChartDocuments(PublicSite site, Func<PublicDisclosure, IReadOnlyList<ChartSpec>> charts,
         IReadOnlyList<ChartSpec> homeCharts, Theme theme) =>
-        ChartView.Files(homeCharts, Permalinks.Home, theme.Strings).Concat(
+        ChartView.Files([.. homeCharts.Select(c => c.Name)], () => homeCharts, Permalinks.Home, theme.Strings).Concat(
             from region in site.Regions
             from d in region.Disclosures
-            from file in ChartView.Files(charts(d), Permalinks.Disclosure(d), theme.Strings, DisclosureSource(region, d))
+            from file in ChartView.Files(DisclosureCharts.Names(d), () => charts(d), Permalinks.Disclosure(d), theme.Strings, DisclosureSource(region, d))
             select file);
 
     // reports.csv beside each itemised disclosure, and every entry of the site in data/all-reports.csv and .json; the rows

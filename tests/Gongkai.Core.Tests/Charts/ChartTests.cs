@@ -1,5 +1,9 @@
 using Gongkai.Charts;
 using Gongkai.Data;
+using Gongkai.Publication;
+using Gongkai.Rendering;
+using Gongkai.Tests.Support;
+using Gongkai.Validation;
 
 namespace Gongkai.Tests.Charts;
 
@@ -48,5 +52,21 @@ public sealed class ChartTests
     {
         var csv = ChartCsv.Render(Scores with { Rows = [new ChartRow("a,b \"c\"", [1.50m])] }, "项目", "说明");
         Assert.Equal("\uFEFF项目,得分（分）\r\n\"a,b \"\"c\"\"\",1.5\r\n", csv);
+    }
+
+    [Fact]
+    public void A_disclosure_s_chart_names_are_found_without_its_charts_and_are_theirs_in_order()
+    {
+        // Chart files are named before (and often without) the charts being made: the two must agree.
+        var site = Publisher.Publish(SiteValidator.Validate(Repo.Input).Site!);
+        var t = UiStrings.Load(Path.Combine(Repo.Theme, "i18n", "zh-CN.json"));
+        var disclosures = site.Regions.SelectMany(r => r.Disclosures).ToList();
+        foreach (var d in disclosures)
+        {
+            Assert.Equal(DisclosureCharts.For(d, t).Select(c => c.Name), DisclosureCharts.Names(d));
+        }
+
+        Assert.Equal(["amounts", "categories", "grades", "indicators", "scores"], disclosures.SelectMany(DisclosureCharts.Names).Distinct().Order());
+        Assert.Contains(disclosures, d => DisclosureCharts.Names(d).Count == 0);
     }
 }
