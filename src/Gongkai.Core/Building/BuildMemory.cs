@@ -12,7 +12,8 @@ namespace Gongkai.Building;
 /// and the region models read from the cache, each under its key (<see cref="BuildKeys.OfRegion"/>: the same key, the
 /// same model). While a file watcher reports every change under the input folder (<see cref="WatchInput"/>), it also
 /// keeps the input's listing, and a build lists again only the folders that hold what changed; while one reports every
-/// change under the theme folders (<see cref="WatchTheme"/>), the loaded theme and the key of the setting.
+/// change under the theme folders (<see cref="WatchTheme"/>), the loaded theme and the key of the setting. After
+/// <see cref="RecordLater"/>, a build writes its record to the cache after it returns, and the next one waits for it.
 /// </summary>
 public sealed class BuildMemory
 {
@@ -27,12 +28,46 @@ public sealed class BuildMemory
     private int _themeChanges;
     private (object Key, string Value)? _setting;
     private (object Key, Theme Value)? _theme;
+    private bool _recordLater;
 
     internal FileMemory<BuildSummary> Summary { get; } = new();
 
     internal FileMemory<BuildStamp> Stamp { get; } = new();
 
     internal ConcurrentDictionary<string, (string Key, Region Region)> Regions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The last build's record to the cache, written (see <see cref="RecordLater"/>).</summary>
+    public Task Recorded { get; private set; } = Task.CompletedTask;
+
+    /// <summary>
+    /// From now on, a build returns once its files are in the output folder, and writes its record (stamp, summary,
+    /// region models) while its result is served: the next build waits for that first. A record that fails to be
+    /// written leaves none (the last one is removed before the output changes), so the build after it is a full one.
+    /// </summary>
+    public void RecordLater() => _recordLater = true;
+
+    /// <summary>Runs <paramref name="record"/> now (true), or after <see cref="RecordLater"/> on the thread pool (false).</summary>
+    internal bool Record(Action record)
+    {
+        if (!_recordLater)
+        {
+            record();
+            return true;
+        }
+
+        Recorded = Task.Run(() =>
+        {
+            try
+            {
+                record();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Nothing to report to: what was not written is not trusted (see RecordLater).
+            }
+        });
+        return false;
+    }
 
     /// <summary>From now on, <see cref="InputChanged"/> hears of every change under the input folder (and of lost ones, <see cref="InputChangesLost"/>).</summary>
     public void WatchInput()

@@ -36,6 +36,8 @@ public static class SiteBuilder
     private static async Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress, BuildMemory memory,
         bool trustLast, Stopwatch watch, CancellationToken cancellationToken)
     {
+        // The last build of this process may still be writing its record (see BuildMemory.RecordLater).
+        await memory.Recorded.ConfigureAwait(false);
         var output = new OutputFolder(options.Output);
         var refusal = output.Refusal(("input", options.Input), ("theme", options.Theme));
         if (refusal is not null)
@@ -243,18 +245,9 @@ public static class SiteBuilder
 
         var pages = documents.Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));
         Phase(reuse is null ? "swap into output" : "move changes into output");
-        if (keys is not null)
+        // serve writes the record while the result is served (BuildMemory.RecordLater).
+        if (keys is not null && memory.Record(Record))
         {
-            cache.Save(
-                new BuildStamp(keys.Full, keys.Site, keys.Scopes,
-                    documents.ToDictionary(d => d.Destination, d => d.Scope, StringComparer.Ordinal),
-                    search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
-                    inputFiles.Stats, passages, linkTargets!, siteData!, regionData!),
-                listingKey!, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)], reuse is null ? null : output.ChangedFolders);
-            cache.Regions.Save(
-                validation.Site!.Regions.Where(r => !ReferenceEquals(kept?.Regions.GetValueOrDefault(r.Slug), r)).Select(r => (r, keys.OfRegion(r.Slug, listing.Root))),
-                passages,
-                validation.Site.Regions.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal));
             Phase("record the build");
         }
 
@@ -279,6 +272,20 @@ public static class SiteBuilder
         {
             inputFiles.ReadAll(keep?.IsKept);
             return SiteValidator.Validate(options.Input, inputFiles, keep);
+        }
+
+        void Record()
+        {
+            cache.Save(
+                new BuildStamp(keys.Full, keys.Site, keys.Scopes,
+                    documents.ToDictionary(d => d.Destination, d => d.Scope, StringComparer.Ordinal),
+                    search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
+                    inputFiles.Stats, passages, linkTargets!, siteData!, regionData!),
+                listingKey!, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)], reuse is null ? null : output.ChangedFolders);
+            cache.Regions.Save(
+                site.Regions.Where(r => !ReferenceEquals(kept?.Regions.GetValueOrDefault(r.Slug), r)).Select(r => (r, keys.OfRegion(r.Slug, listing.Root))),
+                passages,
+                site.Regions.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal));
         }
 
         BuildResult UpToDate(BuildSummary last) =>

@@ -44,6 +44,7 @@ public sealed class PreviewSession : IDisposable
     {
         _memory.WatchInput();
         _memory.WatchTheme();
+        _memory.RecordLater();
         Watch(_options.Input, input: true);
         Watch(_options.Theme, input: false);
         await BuildAsync();
@@ -64,6 +65,8 @@ public sealed class PreviewSession : IDisposable
         _stop.Cancel();
         _watchers.ForEach(w => w.Dispose());
         _stop.Dispose();
+        // A record cut short would only make the next build a full one; a finished one spares it that.
+        _memory.Recorded.Wait();
     }
 
     private void Watch(string folder, bool input)
@@ -174,6 +177,8 @@ public sealed class PreviewSession : IDisposable
         State = new PreviewState(State.Build + 1, result.Succeeded, errors);
         Interlocked.Exchange(ref _next, new(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult(State);
         _report(result);
+        // The record's garbage is collected with the build's.
+        await _memory.Recorded;
         CollectBetweenBuilds();
     }
 }

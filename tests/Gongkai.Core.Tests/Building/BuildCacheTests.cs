@@ -220,6 +220,32 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_session_recording_its_builds_later_has_each_build_wait_for_the_record_of_the_one_before()
+    {
+        var memory = new BuildMemory();
+        memory.RecordLater();
+        Task<BuildResult> Build() => SiteBuilder.BuildAsync(new BuildOptions(_input.Root, Output, Repo.Theme, Search: false), memory: memory);
+
+        // Each build starts at once after the last: the record of the one before is there (else it would build everything).
+        Assert.False((await Build()).UpToDate);
+        Assert.True((await Build()).UpToDate);
+        _input.Replace("regions/demo/2023/reports/park.md", "得分", "综合得分");
+        var changed = await Build();
+        await memory.Recorded;
+        Assert.True(changed.Succeeded && !changed.UpToDate && changed.Kept > 0, changed.Error);
+        Assert.True(File.Exists(_temp[".gongkai-cache/out.stamp"]));
+
+        // A record still being written holds the next build back until it is done.
+        using var writing = new ManualResetEventSlim();
+        memory.Record(writing.Wait);
+        var next = Build();
+        await Task.Delay(300);
+        Assert.False(next.IsCompleted);
+        writing.Set();
+        Assert.True((await next).UpToDate);
+    }
+
+    [Fact]
     public async Task The_warnings_of_the_last_build_are_reported_again()
     {
         _input.Replace(MinimalInput.DisclosureFile, "正文。", "正文。<!-- 内部备注 -->");
