@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Gongkai.Model;
 using Scriban;
 using Scriban.Runtime;
@@ -23,7 +24,10 @@ public sealed class Theme
     private readonly Dictionary<string, string> _assetPaths;
     private readonly ScriptObject _functions;
 
-    private readonly ThreadLocal<Renderer?> _renderers = new();
+    // Renderers not in use, kept with the theme: a process that builds again and again (serve) runs each build on new
+    // threads, and a context made afresh for each build cost more than rendering the page that changed.
+    private readonly ConcurrentStack<Renderer> _renderers = [];
+    private int _contextsMade;
 
     private Theme(string root, Dictionary<string, Template> layouts, Dictionary<string, Template> partials, UiStrings strings, IReadOnlyList<ThemeAsset> assets)
     {
@@ -50,6 +54,9 @@ public sealed class Theme
         Strings = strings;
         _functions = Functions();
     }
+
+    /// <summary>How many template contexts rendering has made so far: as many as pages were ever rendered at once.</summary>
+    internal int ContextsMade => _contextsMade;
 
     /// <summary>The base theme folder (the one with the npm packages).</summary>
     public string Root { get; }
@@ -127,8 +134,12 @@ public sealed class Theme
         }
 
         // A renderer left by a failed render is dropped, never reused.
-        var renderer = _renderers.Value ?? new Renderer(_functions);
-        _renderers.Value = null;
+        if (!_renderers.TryPop(out var renderer))
+        {
+            renderer = new Renderer(_functions);
+            Interlocked.Increment(ref _contextsMade);
+        }
+
         var context = renderer.Context;
         context.PushGlobal(model);
         var locals = new ScriptObject();
@@ -143,7 +154,7 @@ public sealed class Theme
         context.PopGlobal();
         context.PopGlobal();
         var page = renderer.Output.Finish();
-        _renderers.Value = renderer;
+        _renderers.Push(renderer);
         return page;
     }
 
@@ -200,8 +211,8 @@ public sealed class Theme
         }
     }
 
-    // One context per rendering thread, reused page after page (a new TemplateContext clones Scriban's built-in
-    // functions and wraps our delegates anew, which cost more than rendering the page), with its output.
+    // A context with its output, rendering one page at a time and reused page after page (a new TemplateContext clones
+    // Scriban's built-in functions and wraps our delegates anew, which cost more than rendering the page).
     private sealed class Renderer
     {
         public Renderer(ScriptObject functions)

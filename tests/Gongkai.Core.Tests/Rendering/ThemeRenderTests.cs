@@ -34,6 +34,19 @@ public sealed class ThemeRenderTests : IDisposable
     }
 
     [Fact]
+    public async Task Pages_rendered_one_after_another_on_new_threads_share_one_template_context()
+    {
+        // serve runs each build on new threads: a context made for each would cost more than the page that changed.
+        for (var i = 0; i < 4; i++)
+        {
+            var html = await Task.Factory.StartNew(() => Render($"第{i}页", "<p>正文</p>"), TaskCreationOptions.LongRunning);
+            Assert.Contains($"<footer>第{i}页</footer>", html);
+        }
+
+        Assert.Equal(1, _theme.ContextsMade);
+    }
+
+    [Fact]
     public void A_page_after_a_very_long_one_holds_only_its_own_text()
     {
         var longPage = Render("目录", string.Concat(Enumerable.Repeat("<tr><td>评价报告</td></tr>", 200_000)));
