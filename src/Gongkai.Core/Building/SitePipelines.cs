@@ -71,7 +71,7 @@ public static class SitePipelines
                 [Document.Later(Permalinks.Feed, null, () => AtomFeed.Write(data.Info.Title, data.Info.Publisher, updates.Value, pages.Links, theme.Strings, fallbackDate))]),
                 skip, make, write),
             new(DataPage, new CreateDocuments("data page", _ => [Pages.DataPage.Create(data, pages)]), skip, layout, write),
-            new(Regions, new CreateDocuments("regions", _ => RegionPages.Create(data, pages)), skip, layout, write),
+            new(Regions, new CreateDocuments("regions", _ => RegionPages.Create(data, pages)), skip, make, layout, write),
             new(Catalogue, new CreateDocuments("catalogue", _ => [CataloguePage.Create(data, pages)]), skip, make, layout, write),
             new(SearchPage, new CreateDocuments("search", _ => [Pages.SearchPage.Create(pages, searchShards ?? SearchShards.For(data))]), skip, layout, write),
             new(Redactions, new CreateDocuments("redactions", _ =>
@@ -79,7 +79,7 @@ public static class SitePipelines
             new(Manifest, new CreateDocuments("web app manifest", _ => [WebManifest.Create(data, theme, pages.Links)]), skip, write),
             new(Build, new CreateDocuments("build info", _ => [new Document(BuildInfo.FileName) { Utf8 = DataJson.Utf8(buildInfo) }]), write),
             new Pipeline(Home,
-                new CreateDocuments("home", context => [HomePage.Create(data, pages, context.OutputsOf(Regions), homeCharts)]), skip, layout, write)
+                new CreateDocuments("home", context => [HomePage.Create(data, pages, context.OutputsOf(Regions), homeCharts)]), skip, make, layout, write)
                 .After(Regions),
             new Pipeline(Sitemap, new CreateDocuments("sitemap", context => SitemapDocuments(context, pages.Links)), skip, write).After(PagePipelines),
         ];

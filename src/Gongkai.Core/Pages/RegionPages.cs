@@ -10,19 +10,22 @@ public static class RegionPages
     /// <summary>Metadata key holding the <see cref="PublicRegion"/> of a region page, read by the home page.</summary>
     public const string RegionKey = "region";
 
-    /// <summary>One document per region.</summary>
-    public static IEnumerable<Document> Create(PublicSite site, PageModel pages)
-    {
-        foreach (var region in site.Regions)
+    /// <summary>One document per region, made only when it is written; each names its region for the home page.</summary>
+    public static IEnumerable<Document> Create(PublicSite site, PageModel pages) =>
+        site.Regions.Select(region =>
         {
-            var values = new ScriptObject
-            {
-                ["region"] = region,
-                ["disclosures"] = region.Disclosures.Select(d => new { Disclosure = d, Href = pages.Links.Href(Permalinks.Disclosure(d)) }).ToList(),
-            };
-            var description = region.Summary ?? pages.Strings.Format("pages.region_description", region.Name);
-            yield return pages.Page(Permalinks.Region(region.Slug), "region", region.Name, description, pages.RegionTrail(region), values,
-                source: $"regions/{region.Slug}/region.json").With(RegionKey, region);
-        }
+            var path = Permalinks.Region(region.Slug);
+            return PageModel.Later(path, $"regions/{region.Slug}/region.json", () => Page(pages, region, path)).With(RegionKey, region);
+        });
+
+    private static Document Page(PageModel pages, PublicRegion region, string path)
+    {
+        var values = new ScriptObject
+        {
+            ["region"] = region,
+            ["disclosures"] = region.Disclosures.Select(d => new { Disclosure = d, Href = pages.Links.Href(Permalinks.Disclosure(d)) }).ToList(),
+        };
+        var description = region.Summary ?? pages.Strings.Format("pages.region_description", region.Name);
+        return pages.Page(path, "region", region.Name, description, pages.RegionTrail(region), values, source: $"regions/{region.Slug}/region.json");
     }
 }

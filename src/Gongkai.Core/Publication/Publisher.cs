@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Gongkai.Model;
 
 namespace Gongkai.Publication;
@@ -9,9 +10,13 @@ namespace Gongkai.Publication;
 /// </summary>
 public static class Publisher
 {
+    // A process that builds again and again (serve) keeps the model of each unchanged region from one build to the next
+    // (BuildMemory): the same model, the same public view.
+    private static readonly ConditionalWeakTable<Region, PublicRegion> Published = [];
+
     /// <summary>The public view of a site.</summary>
     public static PublicSite Publish(Site site) =>
-        new(site.Info, [.. site.Regions.AsParallel().AsOrdered().Select(Publish)]);
+        new(site.Info, [.. site.Regions.AsParallel().AsOrdered().Select(r => Published.GetValue(r, Publish))]);
 
     private static PublicRegion Publish(Region region) =>
         new(region.Slug, region.Name, region.Level, region.Parent, region.Summary,
