@@ -36,13 +36,14 @@ public sealed class BuildMemory
 
     internal ConcurrentDictionary<string, (string Key, Region Region)> Regions { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The last build's record to the cache, written (see <see cref="RecordLater"/>).</summary>
+    /// <summary>The last build's old files removed and its record to the cache written (see <see cref="RecordLater"/>).</summary>
     public Task Recorded { get; private set; } = Task.CompletedTask;
 
     /// <summary>
-    /// From now on, a build returns once its files are in the output folder, and writes its record (stamp, summary,
-    /// region models) while its result is served: the next build waits for that first. A record that fails to be
-    /// written leaves none (the last one is removed before the output changes), so the build after it is a full one.
+    /// From now on, a build returns once its files are in the output folder, and removes the old ones and writes its
+    /// record (stamp, summary, region models) while its result is served: the next build waits for that first. A record
+    /// that fails to be written leaves none (the last one is removed before the output changes), so the build after it
+    /// is a full one; old files left behind are removed by the next build.
     /// </summary>
     public void RecordLater() => _recordLater = true;
 

@@ -72,7 +72,7 @@ public sealed class OutputFolder
         Directory.CreateDirectory(Staging);
     }
 
-    /// <summary>Replaces the output folder with the staging folder.</summary>
+    /// <summary>Replaces the output folder with the staging folder; the old one is deleted by <see cref="Finish"/>.</summary>
     public void Commit()
     {
         DeleteIfExists(Previous);
@@ -82,7 +82,6 @@ public sealed class OutputFolder
         }
 
         Directory.Move(Staging, _target);
-        DeleteIfExists(Previous);
     }
 
     /// <summary>
@@ -145,8 +144,11 @@ public sealed class OutputFolder
         DeleteIfExists(Staging);
     }
 
-    /// <summary>Drops what <see cref="ApplyChanges"/> kept for a roll-back, once the build has succeeded.</summary>
-    public void FinishChanges()
+    /// <summary>
+    /// Deletes, once the build has succeeded, the output <see cref="Commit"/> replaced, or what <see cref="ApplyChanges"/>
+    /// kept for a roll-back.
+    /// </summary>
+    public void Finish()
     {
         _applied.Clear();
         DeleteIfExists(Previous);

@@ -223,7 +223,6 @@ public static class SiteBuilder
                     Phase("search index");
                 }
 
-                output.FinishChanges();
                 (files, bytes) = (summary!.Files + fileChange, summary.Bytes + byteChange);
             }
         }
@@ -245,10 +244,11 @@ public static class SiteBuilder
 
         var pages = documents.Count(d => d.Destination.EndsWith(".html", StringComparison.Ordinal));
         Phase(reuse is null ? "swap into output" : "move changes into output");
-        // serve writes the record while the result is served (BuildMemory.RecordLater).
-        if (keys is not null && memory.Record(Record))
+        // The old output's removal and the build's record: in serve, done while the result is served (BuildMemory.RecordLater;
+        // deleting the old site after a full build of 10,000 reports takes seconds on a disk).
+        if (memory.Record(Finish))
         {
-            Phase("record the build");
+            Phase("remove old files, record the build");
         }
 
         return new BuildResult(
@@ -274,8 +274,14 @@ public static class SiteBuilder
             return SiteValidator.Validate(options.Input, inputFiles, keep);
         }
 
-        void Record()
+        void Finish()
         {
+            output.Finish();
+            if (keys is null)
+            {
+                return;
+            }
+
             cache.Save(
                 new BuildStamp(keys.Full, keys.Site, keys.Scopes,
                     documents.ToDictionary(d => d.Destination, d => d.Scope, StringComparer.Ordinal),

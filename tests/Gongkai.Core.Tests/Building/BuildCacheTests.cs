@@ -235,6 +235,13 @@ public sealed class BuildCacheTests : IDisposable
         Assert.True(changed.Succeeded && !changed.UpToDate && changed.Kept > 0, changed.Error);
         Assert.True(File.Exists(_temp[".gongkai-cache/out.stamp"]));
 
+        // A full build (a site-wide file changed) leaves the old site aside until its record is written.
+        _input.Replace("site.json", "测试站点", "测试站点二");
+        var full = await Build();
+        await memory.Recorded;
+        Assert.True(full.Succeeded && full.Kept == 0, full.Error);
+        Assert.Equal([".gongkai-cache", "out"], Directory.EnumerateDirectories(_temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
         // A record still being written holds the next build back until it is done.
         using var writing = new ManualResetEventSlim();
         memory.Record(writing.Wait);

@@ -10,7 +10,7 @@ public sealed class OutputFolderTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void Swapping_in_a_new_site_deletes_the_old_one_whole_but_nothing_its_links_lead_to()
+    public void Swapping_in_a_new_site_keeps_the_old_one_aside_until_finished_then_deletes_it_whole_but_nothing_its_links_lead_to()
     {
         // What the links lead to has folders of its own, which a deletion going through a link would empty.
         var outside = _temp.Write("elsewhere/pdf/kept.pdf", "附件");
@@ -30,6 +30,9 @@ public sealed class OutputFolderTests : IDisposable
         File.WriteAllText(Path.Combine(output.Staging, "index.html"), "新");
 
         output.Commit();
+        Assert.Equal("新", File.ReadAllText(Path.Combine(site, "index.html")));
+        Assert.Equal("旧", File.ReadAllText(_temp[".site.previous/index.html"]));
+        output.Finish();
 
         Assert.Equal(["index.html"], Directory.EnumerateFileSystemEntries(site).Select(Path.GetFileName));
         Assert.Equal("新", File.ReadAllText(Path.Combine(site, "index.html")));
