@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Gongkai.Archive;
@@ -16,6 +17,9 @@ namespace Gongkai.Building;
 public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<string, string> Scopes)
 {
     private const string RegionsFolder = "regions/";
+
+    // The key of each region's link targets, by region model: serve keeps those of unchanged regions from build to build.
+    private static readonly ConditionalWeakTable<Region, string> RegionLinkTargets = new();
 
     /// <summary>
     /// The generator's identity: its version and the build of its code (the module id changes whenever the compiled
@@ -105,10 +109,11 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
     }
 
     /// <summary>
-    /// A key of every path a link may lead to (<see cref="MarkdownAudit.LinkTargets"/>): a body kept from the last build
-    /// had its links checked against the paths of the same key.
+    /// A key of every path a link may lead to (<see cref="MarkdownAudit.LinkTargets(Site)"/>), region by region: a body kept
+    /// from the last build had its links checked against the paths of the same key.
     /// </summary>
-    public static string OfLinkTargets(Site site) => Hash([.. MarkdownAudit.LinkTargets(site).Order(StringComparer.Ordinal)]);
+    public static string OfLinkTargets(Site site) =>
+        Hash([.. site.Regions.Select(region => RegionLinkTargets.GetValue(region, r => Hash([.. MarkdownAudit.LinkTargets(r)])))]);
 
     /// <summary>
     /// The key of what site-wide files are made from (the site without the text of report bodies, see

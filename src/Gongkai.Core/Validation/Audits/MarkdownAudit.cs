@@ -19,6 +19,9 @@ public sealed class MarkdownAudit : IAudit
 {
     private static readonly ConditionalWeakTable<Site, HashSet<string>> Targets = new();
 
+    // A process that builds again and again (serve) keeps the model of each unchanged region: its targets are the same.
+    private static readonly ConditionalWeakTable<Region, string[]> RegionTargets = new();
+
     // All this audit reports comes from a link or image ('[', or the ':' of an autolinked scheme such as ftp:), raw HTML
     // ('<') or a redaction block (":::"); a bare www. autolink becomes an allowed http: link. Most report bodies have
     // none of these characters and are not parsed.
@@ -48,31 +51,38 @@ public sealed class MarkdownAudit : IAudit
     }
 
     /// <summary>
-    /// Every path a link in a text may lead to: the site's pages and the published reports' attachments. Made once per
-    /// site: the audit and the build's key of link targets (<see cref="Building.BuildKeys.OfLinkTargets"/>) both ask.
+    /// Every path a link in a text may lead to: the home page and each region's (<see cref="LinkTargets(Region)"/>). Made
+    /// once per site: the audit and the build's key of link targets (<see cref="Building.BuildKeys.OfLinkTargets"/>) both ask.
     /// </summary>
     public static IReadOnlySet<string> LinkTargets(Site site) => Targets.GetValue(site, MakeLinkTargets);
 
+    /// <summary>The paths a link may lead to in one region: its pages and the published reports' attachments, in the region's order.</summary>
+    public static IReadOnlyList<string> LinkTargets(Region region) => RegionTargets.GetValue(region, MakeLinkTargets);
+
     private static HashSet<string> MakeLinkTargets(Site site)
     {
-        var targets = new HashSet<string>(StringComparer.Ordinal) { Permalinks.Home };
-        foreach (var region in site.Regions)
+        var regions = site.Regions.Select(LinkTargets).ToList();
+        var targets = new HashSet<string>(1 + regions.Sum(r => r.Count), StringComparer.Ordinal) { Permalinks.Home };
+        regions.ForEach(targets.UnionWith);
+        return targets;
+    }
+
+    private static string[] MakeLinkTargets(Region region)
+    {
+        var targets = new List<string> { Permalinks.Region(region.Slug) };
+        foreach (var d in region.Disclosures)
         {
-            targets.Add(Permalinks.Region(region.Slug));
-            foreach (var d in region.Disclosures)
+            targets.Add(Permalinks.Disclosure(d.RegionSlug, d.Year));
+            targets.Add(Permalinks.DisclosureData(d.RegionSlug, d.Year));
+            foreach (var entry in (d.Entries ?? []).Where(e => e.Status == ReportStatus.Published))
             {
-                targets.Add(Permalinks.Disclosure(d.RegionSlug, d.Year));
-                targets.Add(Permalinks.DisclosureData(d.RegionSlug, d.Year));
-                foreach (var entry in (d.Entries ?? []).Where(e => e.Status == ReportStatus.Published))
-                {
-                    var page = Permalinks.Report(d.RegionSlug, d.Year, entry.Id);
-                    targets.Add(page);
-                    targets.UnionWith(entry.Attachments.Select(a => page + a.FileName));
-                }
+                var page = Permalinks.Report(d.RegionSlug, d.Year, entry.Id);
+                targets.Add(page);
+                targets.AddRange(entry.Attachments.Select(a => page + a.FileName));
             }
         }
 
-        return targets;
+        return [.. targets];
     }
 
     private static void Check(string markdown, string pagePath, SourceLocation start, IReadOnlySet<string> targets, DiagnosticBag diagnostics)
