@@ -13,7 +13,7 @@ namespace Gongkai.Building;
 /// same model). While a file watcher reports every change under the input folder (<see cref="WatchInput"/>), it also
 /// keeps the input's listing, and a build lists again only the folders that hold what changed; while one reports every
 /// change under the theme folders (<see cref="WatchTheme"/>), the loaded theme and the key of the setting. After
-/// <see cref="RecordLater"/>, a build writes its record to the cache after it returns, and the next one waits for it.
+/// <see cref="RecordLater"/>, a build removes old files and writes its record after it returns, and the next one waits for it.
 /// </summary>
 public sealed class BuildMemory
 {
