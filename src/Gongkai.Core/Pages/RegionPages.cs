@@ -14,11 +14,11 @@ public static class RegionPages
     public static IEnumerable<Document> Create(PublicSite site, PageModel pages) =>
         site.Regions.Select(region =>
         {
-            var path = Permalinks.Region(region.Slug);
-            return PageModel.Later(path, $"regions/{region.Slug}/region.json", () => Page(pages, region, path)).With(RegionKey, region);
+            var (path, source) = (Permalinks.Region(region.Slug), $"regions/{region.Slug}/region.json");
+            return PageModel.Later(path, source, () => Page(pages, region, path, source)).With(RegionKey, region);
         });
 
-    private static Document Page(PageModel pages, PublicRegion region, string path)
+    private static Document Page(PageModel pages, PublicRegion region, string path, string source)
     {
         var values = new ScriptObject
         {
@@ -26,6 +26,6 @@ public static class RegionPages
             ["disclosures"] = region.Disclosures.Select(d => new { Disclosure = d, Href = pages.Links.Href(Permalinks.Disclosure(d)) }).ToList(),
         };
         var description = region.Summary ?? pages.Strings.Format("pages.region_description", region.Name);
-        return pages.Page(path, "region", region.Name, description, pages.RegionTrail(region), values, source: $"regions/{region.Slug}/region.json");
+        return pages.Page(path, "region", region.Name, description, pages.RegionTrail(region), values, source: source);
     }
 }
