@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Gongkai.Archive;
 
@@ -30,17 +29,15 @@ public sealed record BuildInfo(string Generator, string Version, string InputHas
     /// <summary>The tree hash of files already hashed by <see cref="FileHashes"/> (or a subset of them, in the same order).</summary>
     public static string TreeHash(IEnumerable<FileHash> files)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var line = new byte[256];
-        foreach (var (relative, hash) in files)
+        using var hash = new LineHash();
+        foreach (var (relative, fileHash) in files)
         {
-            var n = HashText.Start(ref line, relative, 1);
-            line[n++] = (byte)'\n';
-            sha.AppendData(line, 0, n);
-            sha.AppendData(hash);
+            hash.Append(relative);
+            hash.Append((byte)'\n');
+            hash.Append(fileHash);
         }
 
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        return hash.Finish();
     }
 
     /// <summary>The SHA-256 of every file under <paramref name="root"/> (except under <paramref name="skipFolder"/>), in ordinal path order.</summary>

@@ -77,35 +77,29 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
     /// </summary>
     public static string OfListing(InputListing listing, string setting, Func<int, byte[]> hashOf)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes($"{setting}\n{listing.Root}\n"));
+        using var hash = new LineHash();
+        hash.Append($"{setting}\n{listing.Root}\n");
         // Each file's line is "path<TAB>size<TAB>ticks" or "path<TAB>hash"; the check that finds nothing changed is mostly this.
-        var line = new byte[256];
         for (var i = 0; i < listing.Files.Count; i++)
         {
             var file = listing.Files[i];
-            // Room for a tab, the size and ticks (two longs) or a hash in hex, and the newline.
-            var n = HashText.Start(ref line, file.Relative, 68);
-            line[n++] = (byte)'\t';
-            int written;
+            hash.Append(file.Relative);
+            hash.Append((byte)'\t');
             if (file.Modified < listing.Settled)
             {
-                file.Length.TryFormat(line.AsSpan(n), out written, default, CultureInfo.InvariantCulture);
-                n += written;
-                line[n++] = (byte)'\t';
-                file.Modified.TryFormat(line.AsSpan(n), out written, default, CultureInfo.InvariantCulture);
+                hash.Append(file.Length);
+                hash.Append((byte)'\t');
+                hash.Append(file.Modified);
             }
             else
             {
-                Convert.TryToHexStringLower(hashOf(i), line.AsSpan(n), out written);
+                hash.AppendHex(hashOf(i));
             }
 
-            n += written;
-            line[n++] = (byte)'\n';
-            sha.AppendData(line, 0, n);
+            hash.Append((byte)'\n');
         }
 
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        return hash.Finish();
     }
 
     /// <summary>

@@ -33,9 +33,14 @@ public sealed class ReproducibilityTests : IDisposable
     [Fact]
     public void The_input_hash_is_a_hash_of_each_path_with_a_newline_then_its_files_hash_so_old_snapshots_still_check()
     {
-        // A path long enough, in three-byte characters, to outgrow the hash's first line buffer.
-        var longPath = "regions/a/2024/reports/" + new string('报', 400) + ".md";
-        FileHash[] files = [new(longPath, [1, 2, 3]), new("site.json", [0xff])];
+        // Enough files to fill the hash's buffer several times over, and a path, in three-byte characters, longer than it.
+        var longPath = "regions/a/2024/reports/" + new string('报', 30_000) + ".md";
+        FileHash[] files =
+        [
+            .. Enumerable.Range(0, 3000).Select(i => new FileHash($"regions/r{i:D4}/2024/reports/报告-{i}.md", SHA256.HashData(BitConverter.GetBytes(i)))),
+            new(longPath, [1, 2, 3]),
+            new("site.json", [0xff]),
+        ];
 
         var expected = new List<byte>();
         foreach (var f in files)
