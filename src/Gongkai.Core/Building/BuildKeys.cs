@@ -18,7 +18,8 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
 {
     private const string RegionsFolder = "regions/";
 
-    // The key of each region's link targets, by region model: serve keeps those of unchanged regions from build to build.
+    // The key of each region's link targets, by region model: serve keeps those of unchanged regions from build to build,
+    // and a rebuild reads those of the regions it takes from the build cache.
     private static readonly ConditionalWeakTable<Region, string> RegionLinkTargets = new();
 
     /// <summary>
@@ -106,8 +107,16 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
     /// A key of every path a link may lead to (<see cref="MarkdownAudit.LinkTargets(Site)"/>), region by region: a body kept
     /// from the last build had its links checked against the paths of the same key.
     /// </summary>
-    public static string OfLinkTargets(Site site) =>
-        Hash([.. site.Regions.Select(region => RegionLinkTargets.GetValue(region, r => Hash([.. MarkdownAudit.LinkTargets(r)])))]);
+    public static string OfLinkTargets(Site site) => Hash([.. site.Regions.Select(OfLinkTargets)]);
+
+    /// <summary>The key of the paths a link may lead to in one region (<see cref="MarkdownAudit.LinkTargets(Region)"/>).</summary>
+    public static string OfLinkTargets(Region region) => RegionLinkTargets.GetValue(region, r => Hash([.. MarkdownAudit.LinkTargets(r)]));
+
+    /// <summary>
+    /// Takes <paramref name="key"/> as the <see cref="OfLinkTargets(Region)"/> of a region model read back from the build
+    /// cache, which stores it with the model (see <see cref="RegionModels"/>): a rebuild need not make every kept region's paths.
+    /// </summary>
+    internal static void RecallLinkTargets(Region region, string key) => RegionLinkTargets.AddOrUpdate(region, key);
 
     /// <summary>
     /// The key of what site-wide files are made from (the site without the text of report bodies, see

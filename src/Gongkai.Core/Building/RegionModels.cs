@@ -9,6 +9,7 @@ namespace Gongkai.Building;
 /// 10,000 reports, that was a third of a rebuild after one change). Report bodies are stored as <see cref="KeptBody"/>:
 /// their path and how many passages were cut, never their text. A model is used only under the key it was stored with
 /// (<see cref="BuildKeys.OfRegion"/>): the same region files, site-wide files, options, generator and input folder.
+/// The key of the region's link targets (<see cref="BuildKeys.OfLinkTargets(Region)"/>) is stored with it.
 /// A model read is kept in <paramref name="kept"/> (by slug, with its key), where the next load of the same process finds it.
 /// </summary>
 public sealed class RegionModels(string folder, ConcurrentDictionary<string, (string Key, Region Region)> kept)
@@ -28,6 +29,7 @@ public sealed class RegionModels(string folder, ConcurrentDictionary<string, (st
         Parallel.ForEach(regions, r => BinaryFile.Write(PathOf(r.Region.Slug), writer =>
         {
             writer.Write(r.Key);
+            writer.Write(BuildKeys.OfLinkTargets(r.Region));
             RegionBinary.Write(writer, r.Region, passages);
         }));
         foreach (var gone in Directory.GetFiles(folder, "*" + Extension).Where(f => !slugs.Contains(Path.GetFileNameWithoutExtension(f))))
@@ -52,9 +54,20 @@ public sealed class RegionModels(string folder, ConcurrentDictionary<string, (st
             return was.Region;
         }
 
-        var region = BinaryFile.Read(PathOf(slug), reader => reader.ReadString() == key ? RegionBinary.Read(reader) : null);
+        string? linkTargets = null;
+        var region = BinaryFile.Read(PathOf(slug), reader =>
+        {
+            if (reader.ReadString() != key)
+            {
+                return null;
+            }
+
+            linkTargets = reader.ReadString();
+            return RegionBinary.Read(reader);
+        });
         if (region is not null)
         {
+            BuildKeys.RecallLinkTargets(region, linkTargets!);
             kept[slug] = (key, region);
         }
 

@@ -11,7 +11,7 @@ namespace Gongkai.Tests.Building;
 /// </summary>
 public sealed class RegionBinaryTests
 {
-    private static Region Full() => new(
+    internal static Region Full() => new(
         "karamay", "克拉玛依市", "地州", "xinjiang", "摘要",
         [
             new Disclosure("karamay", 2023, "第七部分：预算绩效管理工作情况", 2023, 2024, "克拉玛依市财政局", "克财〔2024〕1号", "2024-06-30",
@@ -31,7 +31,7 @@ public sealed class RegionBinaryTests
         ["kelamayi"]);
 
     // The passages cut from each body, as the build counts them (by input path).
-    private static readonly Dictionary<string, int> Passages = new() { ["regions/karamay/2023/reports/research-fund.md"] = 2 };
+    internal static readonly Dictionary<string, int> Passages = new() { ["regions/karamay/2023/reports/research-fund.md"] = 2 };
 
     [Fact]
     public void A_region_reads_back_as_it_was_written()

@@ -30,7 +30,8 @@ public sealed class MarkdownAudit : IAudit
     /// <inheritdoc />
     public void Check(Site site, SourceMap sources, DiagnosticBag diagnostics)
     {
-        var targets = LinkTargets(site);
+        // Most texts link nowhere within the site: the set is made when one does (on a rebuild, from every region's model).
+        var targets = new Lazy<IReadOnlySet<string>>(() => LinkTargets(site));
         var texts = new List<(string Markdown, string PagePath, SourceLocation Start)>();
         // A region kept from the last build was checked then, against the same link targets (see Building.BuildKeys.OfLinkTargets).
         foreach (var d in site.Regions.Where(r => !sources.IsKept(r)).SelectMany(r => r.Disclosures))
@@ -85,7 +86,7 @@ public sealed class MarkdownAudit : IAudit
         return [.. targets];
     }
 
-    private static void Check(string markdown, string pagePath, SourceLocation start, IReadOnlySet<string> targets, DiagnosticBag diagnostics)
+    private static void Check(string markdown, string pagePath, SourceLocation start, Lazy<IReadOnlySet<string>> targets, DiagnosticBag diagnostics)
     {
         if (markdown.AsSpan().IndexOfAny(Markers) < 0)
         {
@@ -141,7 +142,7 @@ public sealed class MarkdownAudit : IAudit
         }
     }
 
-    private static void CheckLink(LinkInline link, string pagePath, SourceLocation at, IReadOnlySet<string> targets, DiagnosticBag diagnostics)
+    private static void CheckLink(LinkInline link, string pagePath, SourceLocation at, Lazy<IReadOnlySet<string>> targets, DiagnosticBag diagnostics)
     {
         if (link.Url is not { Length: > 0 } url || url.StartsWith('#'))
         {
@@ -160,8 +161,9 @@ public sealed class MarkdownAudit : IAudit
         }
 
         var target = Uri.UnescapeDataString(new Uri(new Uri("https://site.invalid/" + pagePath), url).AbsolutePath.TrimStart('/'));
-        if (targets.Contains(target) || targets.Contains(target + "/") ||
-            (target.EndsWith("index.html", StringComparison.Ordinal) && targets.Contains(target[..^"index.html".Length])))
+        var paths = targets.Value;
+        if (paths.Contains(target) || paths.Contains(target + "/") ||
+            (target.EndsWith("index.html", StringComparison.Ordinal) && paths.Contains(target[..^"index.html".Length])))
         {
             return;
         }
