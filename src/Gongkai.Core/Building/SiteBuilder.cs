@@ -74,6 +74,10 @@ public static class SiteBuilder
             return await intact.ConfigureAwait(false) ? UpToDate(summary) : await Afresh().ConfigureAwait(false);
         }
 
+        // Pages are about to be made (unless the bytes turn out the same): the first template context waits for Scriban's
+        // built-in functions, made meanwhile.
+        _ = Task.Run(Theme.Prepare, cancellationToken);
+
         // Hashed once: the build keys and build-info.json both name the input tree. Files the last build saw with the same
         // size and time keep their hash unread. A missing input folder is reported by validation below.
         var previous = summary is null ? null : cache.LoadStamp(summary);
@@ -129,11 +133,29 @@ public static class SiteBuilder
             site = site with { Info = site.Info with { BaseUrl = SiteInfoBinder.NormaliseBaseUrl(baseUrl) } };
         }
 
+        // The theme's templates are parsed and compiled while the site is published and the keys of what it is made from are made.
+        string[] folders = [.. ThemeFolders(options)];
+        var loadingTheme = Task.Run(() => memory.Theme(folders, site.Info.Locale, () => Theme.Load(folders, site.Info.Locale)), cancellationToken);
+        var publicSite = Publisher.Publish(site);
+        var passages = BodyPassages(site, publicSite);
+        var bodies = ReportBodies(site);
+        var siteData = keys?.OfSiteData(inputFiles.Hashes, bodies, passages);
+        var regionData = keys?.OfRegionData(inputFiles.Hashes, bodies, passages);
+        var shards = SearchShards.For(publicSite, options.SearchShardPages);
+        // A file is kept when it was made from the same input: its region's, or, site-wide, the site's but report text.
+        var siteDataKept = reuse is not null && reuse.SiteData == siteData;
+        bool RegionDataKept(string scope) => reuse!.RegionData.TryGetValue(scope, out var before) && before == regionData!.GetValueOrDefault(scope);
+        // In a region where only the text of reports changed, only the pages of those reports are made again.
+        var newText = reuse is null ? null : ReportsWithNewText(site, scope => !Kept(scope) && RegionDataKept(scope),
+            body => !(reuse.Inputs.TryGetValue(body, out var was) && inputFiles.Stats.TryGetValue(body, out var now) && was.Hash.AsSpan().SequenceEqual(now.Hash)));
+        Func<string, string?, bool>? unchanged = reuse is null
+            ? null
+            : (destination, scope) => reuse.Outputs.TryGetValue(destination, out var was) && was == scope &&
+                (scope is null ? siteDataKept : Kept(scope) || (RegionDataKept(scope) && !newText!.Contains(destination)));
         Theme theme;
         try
         {
-            string[] folders = [.. ThemeFolders(options)];
-            theme = memory.Theme(folders, site.Info.Locale, () => Theme.Load(folders, site.Info.Locale));
+            theme = await loadingTheme.ConfigureAwait(false);
         }
         catch (ThemeException e)
         {
@@ -147,23 +169,7 @@ public static class SiteBuilder
                 $"{theme.Root}: no Pagefind binary in node_modules/@pagefind; add pagefind to the theme's package.json or build with --no-search", watch.Elapsed);
         }
 
-        var publicSite = Publisher.Publish(site);
-        var passages = BodyPassages(site, publicSite);
-        var bodies = ReportBodies(site);
-        var siteData = keys?.OfSiteData(inputFiles.Hashes, bodies, passages);
-        var regionData = keys?.OfRegionData(inputFiles.Hashes, bodies, passages);
-        var shards = SearchShards.For(publicSite, options.SearchShardPages);
         var search = pagefind is null ? null : new SearchStage(pagefind, shards);
-        // A file is kept when it was made from the same input: its region's, or, site-wide, the site's but report text.
-        var siteDataKept = reuse is not null && reuse.SiteData == siteData;
-        bool RegionDataKept(string scope) => reuse!.RegionData.TryGetValue(scope, out var before) && before == regionData!.GetValueOrDefault(scope);
-        // In a region where only the text of reports changed, only the pages of those reports are made again.
-        var newText = reuse is null ? null : ReportsWithNewText(site, scope => !Kept(scope) && RegionDataKept(scope),
-            body => !(reuse.Inputs.TryGetValue(body, out var was) && inputFiles.Stats.TryGetValue(body, out var now) && was.Hash == now.Hash));
-        Func<string, string?, bool>? unchanged = reuse is null
-            ? null
-            : (destination, scope) => reuse.Outputs.TryGetValue(destination, out var was) && was == scope &&
-                (scope is null ? siteDataKept : Kept(scope) || (RegionDataKept(scope) && !newText!.Contains(destination)));
         var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputHash, site.Info.BaseUrl), shards, unchanged), options.EffectiveParallelism);
         Phase("theme, publish, set-up");
         output.BeginStaging();

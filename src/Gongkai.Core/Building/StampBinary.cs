@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Gongkai.Input;
 
 namespace Gongkai.Building;
@@ -5,14 +6,15 @@ namespace Gongkai.Building;
 /// <summary>
 /// The build stamp (<see cref="BuildStamp"/>) in a compact binary form, field by field in constructor order: on 10,000
 /// reports, 2.3 MB of JSON took 50 ms and 9.6 MiB to read, a fifth of what a rebuild after one change then spent
-/// finding out what changed. Only this generator build reads what it wrote (the stamp's key names the generator, and a
-/// stamp under another key is not used), so the layout needs no version.
+/// finding out what changed. Only this generator build reads what it wrote: the stamp starts with the generator's
+/// identity (<see cref="BuildKeys.Generator"/>), and one of another generator, whose fields may be others, reads as none.
 /// </summary>
 public static class StampBinary
 {
     /// <summary>Writes a stamp.</summary>
     public static void Write(BinaryWriter w, BuildStamp stamp)
     {
+        w.Write(BuildKeys.Generator);
         w.Write(stamp.Key);
         w.Write(stamp.SiteKey);
         Map(w, stamp.Scopes, (x, v) => x.Write(v));
@@ -37,14 +39,17 @@ public static class StampBinary
         Map(w, stamp.RegionData, (x, v) => x.Write(v));
     }
 
-    /// <summary>Reads a stamp written by <see cref="Write"/>; a stamp cut short throws <see cref="EndOfStreamException"/>.</summary>
-    public static BuildStamp Read(BinaryReader r) => new(
+    /// <summary>
+    /// Reads a stamp written by <see cref="Write"/>; null when another generator wrote it. A stamp cut short throws
+    /// <see cref="EndOfStreamException"/>.
+    /// </summary>
+    public static BuildStamp? Read(BinaryReader r) => r.ReadString() != BuildKeys.Generator ? null : new(
         r.ReadString(),
         r.ReadString(),
         Map(r, x => x.ReadString()),
         Map(r, x => x.ReadBoolean() ? x.ReadString() : null),
         Map(r, x => x.ReadString()),
-        Map(r, x => new InputStat(x.ReadInt64(), x.ReadInt64(), x.ReadString())),
+        Map(r, x => new InputStat(x.ReadInt64(), x.ReadInt64(), x.ReadBytes(SHA256.HashSizeInBytes))),
         Map(r, x => x.ReadInt32()),
         r.ReadString(),
         r.ReadString(),

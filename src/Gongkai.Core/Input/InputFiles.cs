@@ -6,8 +6,16 @@ using Gongkai.Archive;
 
 namespace Gongkai.Input;
 
-/// <summary>What a file's hash was when it had this size and modification time (UTC ticks); hash in lower-case hex.</summary>
-public sealed record InputStat(long Length, long Modified, string Hash);
+/// <summary>What a file's SHA-256 was when it had this size and modification time (UTC ticks).</summary>
+public sealed record InputStat(long Length, long Modified, byte[] Hash)
+{
+    /// <summary>The same size, time and hash.</summary>
+    public bool Equals(InputStat? other) =>
+        other is not null && Length == other.Length && Modified == other.Modified && Hash.AsSpan().SequenceEqual(other.Hash);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Length, Modified);
+}
 
 /// <summary>A file of an input folder as it was listed: relative path (with '/'), full path, size, modification time (UTC ticks).</summary>
 public sealed record ListedFile(string Relative, string Full, long Length, long Modified);
@@ -181,14 +189,14 @@ public sealed class InputFiles
             var f = listing.Files[i];
             if (known?.GetValueOrDefault(f.Relative) is { } was && was.Length == f.Length && was.Modified == f.Modified)
             {
-                (stats[i], hashes[i]) = (was, new FileHash(f.Relative, Convert.FromHexString(was.Hash)));
+                (stats[i], hashes[i]) = (was, new FileHash(f.Relative, was.Hash));
                 return;
             }
 
             var read = ReadFile(f.Full, f.Length);
             bytes[f.Relative] = read;
             var hash = SHA256.HashData(read.Span);
-            (stats[i], hashes[i]) = (new InputStat(read.Length, f.Modified, Convert.ToHexStringLower(hash)), new FileHash(f.Relative, hash));
+            (stats[i], hashes[i]) = (new InputStat(read.Length, f.Modified, hash), new FileHash(f.Relative, hash));
         });
         var settled = new Dictionary<string, InputStat>(hashes.Length, StringComparer.Ordinal);
         for (var i = 0; i < hashes.Length; i++)

@@ -1,9 +1,10 @@
+using System.Security.Cryptography;
 using Gongkai.Building;
 using Gongkai.Input;
 
 namespace Gongkai.Tests.Building;
 
-/// <summary>The build stamp reads back as it was written; one cut short or with bytes after it reads as none.</summary>
+/// <summary>The build stamp reads back as it was written; one cut short, with bytes after it or of another generator reads as none.</summary>
 public sealed class StampBinaryTests : IDisposable
 {
     private readonly Support.TempFolder _temp = new();
@@ -16,7 +17,7 @@ public sealed class StampBinaryTests : IDisposable
         new Dictionary<string, string> { ["regions/karamay"] = "k1", ["regions/hami"] = "k2" },
         new Dictionary<string, string?> { ["index.html"] = null, ["regions/karamay/index.html"] = "regions/karamay" },
         new Dictionary<string, string> { ["pagefind"] = "s1" },
-        new Dictionary<string, InputStat> { ["site.json"] = new(123, 638_000_000_000_000_000, "ab12") },
+        new Dictionary<string, InputStat> { ["site.json"] = new(123, 638_000_000_000_000_000, SHA256.HashData("{}"u8)) },
         new Dictionary<string, int> { ["regions/karamay/2023/reports/a.md"] = 2 },
         "link-targets",
         "site-data",
@@ -52,5 +53,29 @@ public sealed class StampBinaryTests : IDisposable
         File.WriteAllBytes(path, [.. bytes, 0]);
         Assert.Null(BinaryFile.Read(path, StampBinary.Read));
         Assert.Null(BinaryFile.Read(_temp["missing"], StampBinary.Read));
+    }
+
+    [Fact]
+    public void A_stamp_another_generator_wrote_reads_as_none_before_its_fields_are_read()
+    {
+        var path = _temp["stamp"];
+        BinaryFile.Write(path, w => StampBinary.Write(w, Stamp()));
+        var bytes = File.ReadAllBytes(path);
+        var generator = BuildKeys.Generator.Length + 1;
+        // The same fields under another generator's name; then a count no stamp has (as another layout may give).
+        using (var other = new BinaryWriter(File.Create(path)))
+        {
+            other.Write(BuildKeys.Generator.Replace('.', '-'));
+            other.Write(bytes[generator..]);
+        }
+
+        Assert.Null(BinaryFile.Read(path, StampBinary.Read));
+        using (var other = new BinaryWriter(File.Create(path)))
+        {
+            other.Write("0.1.0 " + Guid.Empty);
+            other.Write(-1);
+        }
+
+        Assert.Null(BinaryFile.Read(path, StampBinary.Read));
     }
 }

@@ -17,7 +17,7 @@ public sealed class InputFilesTests : IDisposable
     {
         var same = Settled("same.md", "甲");
         var touched = Settled("touched.md", "乙");
-        var planted = new string('a', 64);
+        var planted = Enumerable.Repeat((byte)0xaa, 32).ToArray();
         var known = new Dictionary<string, InputStat>
         {
             ["same.md"] = new(new FileInfo(same).Length, LongAgo.Ticks, planted),
@@ -27,8 +27,8 @@ public sealed class InputFilesTests : IDisposable
 
         var files = InputFiles.Read(_temp.Path, known);
 
-        Assert.Equal(planted, Convert.ToHexStringLower(files.Hashes.Single(h => h.Relative == "same.md").Hash));
-        Assert.Equal(Sha("乙"), Convert.ToHexStringLower(files.Hashes.Single(h => h.Relative == "touched.md").Hash));
+        Assert.Equal(planted, files.Hashes.Single(h => h.Relative == "same.md").Hash);
+        Assert.Equal(Sha("乙"), files.Hashes.Single(h => h.Relative == "touched.md").Hash);
         Assert.Equal(planted, files.Stats["same.md"].Hash);
         Assert.Equal(Sha("乙"), files.Stats["touched.md"].Hash);
     }
@@ -80,7 +80,7 @@ public sealed class InputFilesTests : IDisposable
         var files = InputFiles.Read(listing, null);
 
         Assert.Equal(now, Encoding.UTF8.GetString(files.Bytes("report.md")!.Value.Span));
-        Assert.Equal(Sha(now), Convert.ToHexStringLower(files.Hashes.Single().Hash));
+        Assert.Equal(Sha(now), files.Hashes.Single().Hash);
     }
 
     [Fact]
@@ -146,5 +146,5 @@ public sealed class InputFilesTests : IDisposable
         return path;
     }
 
-    private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static byte[] Sha(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
 }
