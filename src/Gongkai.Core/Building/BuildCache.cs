@@ -172,12 +172,15 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     // Each folder the build wrote into, those above them and all under the search index, in ordinal order.
     private List<string> Folders(BuildStamp stamp)
     {
-        var folders = new SortedSet<string>(StringComparer.Ordinal) { "" };
+        // Sorted once at the end; most files share their folder with one before them, found without making its name.
+        var folders = new HashSet<string>(StringComparer.Ordinal) { "" };
+        var known = folders.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var destination in stamp.Outputs.Keys)
         {
             var end = destination.LastIndexOf('/');
-            while (end > 0 && folders.Add(destination[..end]))
+            while (end > 0 && !known.Contains(destination.AsSpan(0, end)))
             {
+                folders.Add(destination[..end]);
                 end = destination.LastIndexOf('/', end - 1);
             }
         }
@@ -188,7 +191,7 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
                 .Select(f => Path.GetRelativePath(_output, f).Replace('\\', '/')));
         }
 
-        return [.. folders];
+        return [.. folders.Order(StringComparer.Ordinal)];
     }
 
     // The folders' modification times, hashed: one stat per folder (none for a folder whose time is known), where listing

@@ -175,6 +175,7 @@ public static class SiteBuilder
         output.BeginStaging();
         EngineResult result;
         List<Document> documents;
+        Dictionary<string, string?> made;
         var searchWatch = new Stopwatch();
         var (applying, stale) = (false, false);
         var (files, bytes) = (0, 0L);
@@ -182,6 +183,8 @@ public static class SiteBuilder
         {
             result = await engine.RunAsync(output.Staging, progress, cancellationToken).ConfigureAwait(false);
             documents = [.. result.Outputs.Values.SelectMany(d => d)];
+            // Each file made, with the region it came from: what the stamp records, and what tells the files no longer made.
+            made = documents.ToDictionary(d => d.Destination, d => d.Scope, StringComparer.Ordinal);
             Phase("pipelines");
             if (options.PreviousManifest is { } previousManifest && PermalinkCheck.Missing(previousManifest, output.Staging) is { Count: > 0 } missing)
             {
@@ -216,8 +219,7 @@ public static class SiteBuilder
             {
                 cache.Forget();
                 applying = true;
-                var made = documents.Select(d => d.Destination).ToHashSet(StringComparer.Ordinal);
-                var (fileChange, byteChange) = output.ApplyChanges(reuse.Outputs.Keys.Where(d => !made.Contains(d)));
+                var (fileChange, byteChange) = output.ApplyChanges(reuse.Outputs.Keys.Where(d => !made.ContainsKey(d)));
                 if (search is not null)
                 {
                     // The index is made from the whole site, which is now in the output folder; it goes through staging too.
@@ -289,8 +291,7 @@ public static class SiteBuilder
             }
 
             cache.Save(
-                new BuildStamp(keys.Full, keys.Site, keys.Scopes,
-                    documents.ToDictionary(d => d.Destination, d => d.Scope, StringComparer.Ordinal),
+                new BuildStamp(keys.Full, keys.Site, keys.Scopes, made,
                     search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
                     inputFiles.Stats, passages, linkTargets!, siteData!, regionData!),
                 listingKey!, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)], reuse is null ? null : output.ChangedFolders);
