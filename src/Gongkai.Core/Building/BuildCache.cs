@@ -117,11 +117,14 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     public void Save(BuildStamp stamp, string listingKey, int pages, int files, long bytes, IReadOnlyList<Diagnostic> warnings,
         IReadOnlySet<string>? changedFolders)
     {
+        // The stamp (a megabyte or two) is written while the folders' times are read: a summary whose stamp is missing or
+        // another build's only makes the next build after a change a full one (see LoadStamp).
+        Directory.CreateDirectory(Path.GetDirectoryName(StampPath)!);
+        var writing = Task.Run(() => BinaryFile.Write(StampPath, writer => StampBinary.Write(writer, stamp)));
         var folders = Folders(stamp);
         var (times, ticks) = FolderTimes(folders, changedFolders is null ? null : folder => !changedFolders.Contains(folder) &&
             _loadedTimes.TryGetValue(folder, out var known) ? known : null);
-        Directory.CreateDirectory(Path.GetDirectoryName(StampPath)!);
-        BinaryFile.Write(StampPath, writer => StampBinary.Write(writer, stamp));
+        writing.GetAwaiter().GetResult();
         memory.Stamp.Wrote(StampPath, stamp);
         Remember(new BuildSummary(stamp.Key, listingKey, pages, files, bytes, warnings, folders, times, Racy(folders, ticks)));
     }

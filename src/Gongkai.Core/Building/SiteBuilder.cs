@@ -139,9 +139,12 @@ public static class SiteBuilder
         var publicSite = Publisher.Publish(site);
         var passages = BodyPassages(site, publicSite);
         var bodies = ReportBodies(site);
-        var siteData = keys?.OfSiteData(inputFiles.Hashes, bodies, passages);
-        var regionData = keys?.OfRegionData(inputFiles.Hashes, bodies, passages);
-        var shards = SearchShards.For(publicSite, options.SearchShardPages);
+        // Three passes over every input file or report, side by side.
+        var (siteData, regionData, shards) = ((string?)null, (IReadOnlyDictionary<string, string>?)null, (IReadOnlyList<SearchShard>)[]);
+        Parallel.Invoke(
+            () => siteData = keys?.OfSiteData(inputFiles.Hashes, bodies, passages),
+            () => regionData = keys?.OfRegionData(inputFiles.Hashes, bodies, passages),
+            () => shards = SearchShards.For(publicSite, options.SearchShardPages));
         // A file is kept when it was made from the same input: its region's, or, site-wide, the site's but report text.
         var siteDataKept = reuse is not null && reuse.SiteData == siteData;
         bool RegionDataKept(string scope) => reuse!.RegionData.TryGetValue(scope, out var before) && before == regionData!.GetValueOrDefault(scope);

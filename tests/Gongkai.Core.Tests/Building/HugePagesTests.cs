@@ -1,0 +1,35 @@
+using Gongkai.Building;
+
+namespace Gongkai.Tests.Building;
+
+/// <summary>The collector's reservation is found in <c>/proc/self/maps</c> as the run of adjoining anonymous mappings around an address.</summary>
+public sealed class HugePagesTests
+{
+    private static readonly string[] Maps =
+    [
+        "55d00f000000-55d00f4e8000 r-xp 00000000 00:2a 1234                       /tmp/gongkai",
+        "55d00f4e8000-55d00fb5d000 rw-p 00000000 00:00 0                          [heap]",
+        "7efa17031000-7efa19000000 ---p 00000000 00:00 0 ",
+        "7efa19000000-7efa19400000 rw-p 00000000 00:00 0 ",
+        "7efa19400000-7f05dc000000 ---p 00000000 00:00 0 ",
+        "7f05dc000000-7f05dc021000 r--p 00000000 08:01 99                         /usr/lib/x86_64-linux-gnu/libc.so.6",
+        "7f05dc100000-7f05dc200000 rw-p 00000000 00:00 0 ",
+        "7f05dc200000-7f05dc300000 rw-p 00000000 00:00 0 ",
+    ];
+
+    [Fact]
+    public void An_address_in_a_committed_part_gives_the_whole_run_of_adjoining_anonymous_mappings()
+    {
+        Assert.Equal((0x7efa17031000UL, 0x7f05dc000000UL), HugePages.Reservation(Maps, 0x7efa19000010));
+        Assert.Equal((0x7efa17031000UL, 0x7f05dc000000UL), HugePages.Reservation(Maps, 0x7f05dbffffff));
+    }
+
+    [Fact]
+    public void A_run_at_the_end_is_found_and_a_mapping_of_a_file_or_a_named_one_is_not_a_reservation()
+    {
+        Assert.Equal((0x7f05dc100000UL, 0x7f05dc300000UL), HugePages.Reservation(Maps, 0x7f05dc250000));
+        Assert.Null(HugePages.Reservation(Maps, 0x7f05dc000010));
+        Assert.Null(HugePages.Reservation(Maps, 0x55d00f4e8010));
+        Assert.Null(HugePages.Reservation(Maps, 0x7f05dc0a0000));
+    }
+}
