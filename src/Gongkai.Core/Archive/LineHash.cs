@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -6,12 +7,14 @@ namespace Gongkai.Archive;
 /// <summary>
 /// A SHA-256 over text written line by line: tree hashes and build keys hash a line per input file (20,000 on 10,000
 /// reports, several times a build). The lines are gathered as UTF-8 in one buffer and hashed 64 KiB at a time: a string
-/// and an array per line were once most of their cost, and then a call into the hash per line.
+/// and an array per line were once most of their cost, and then a call into the hash per line. A key per region
+/// (hundreds a build, each a few lines) is hashed in one call.
 /// </summary>
 internal sealed class LineHash : IDisposable
 {
-    private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private byte[] _buffer = new byte[1 << 16];
+    // Rented: a build makes hundreds of these (a key per region), most of them of a few kilobytes.
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+    private IncrementalHash? _sha;
     private int _used;
 
     /// <summary>Appends <paramref name="text"/> as UTF-8.</summary>
@@ -52,24 +55,41 @@ internal sealed class LineHash : IDisposable
     /// <summary>The hash of everything appended, in lower-case hex.</summary>
     public string Finish()
     {
-        _sha.AppendData(_buffer, 0, _used);
-        _used = 0;
+        // What fitted the buffer is hashed in one call, with no hash object to make.
+        if (_sha is null)
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(_buffer.AsSpan(0, _used)));
+        }
+
+        Flush();
         return Convert.ToHexStringLower(_sha.GetHashAndReset());
     }
 
     /// <inheritdoc />
-    public void Dispose() => _sha.Dispose();
+    public void Dispose()
+    {
+        _sha?.Dispose();
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+
+    private void Flush()
+    {
+        _sha ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        _sha.AppendData(_buffer, 0, _used);
+        _used = 0;
+    }
 
     // The free end of the buffer, at least bytes long; what it held is hashed first when it is too full.
     private Span<byte> Room(int bytes)
     {
         if (_used + bytes > _buffer.Length)
         {
-            _sha.AppendData(_buffer, 0, _used);
-            _used = 0;
+            Flush();
             if (bytes > _buffer.Length)
             {
-                _buffer = new byte[bytes];
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = ArrayPool<byte>.Shared.Rent(bytes);
             }
         }
 
