@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -41,7 +42,7 @@ internal sealed class LineHash : IDisposable
     /// <summary>Appends <paramref name="value"/> in invariant decimal digits.</summary>
     public void Append(long value)
     {
-        value.TryFormat(Room(20), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        value.TryFormat(Room(20), out var written, default, CultureInfo.InvariantCulture);
         _used += written;
     }
 
