@@ -16,7 +16,14 @@ internal sealed class PreviewServer(PreviewSession session, string root, string 
     /// <summary>Serves until <paramref name="stop"/> is cancelled; <paramref name="started"/> hears the address.</summary>
     public async Task RunAsync(int port, Action<string> started, CancellationToken stop)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // Not a web app's defaults: they read appsettings.json from the folder serve was started in and watch that folder
+        // and everything under it for changes to it (input, output, cache, and each full build's new tree: 190,000
+        // inotify watches beside a 10,000-report site, added again as each build made its folders, a second of CPU).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
         await using var app = builder.Build();
