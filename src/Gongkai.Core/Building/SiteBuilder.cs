@@ -120,6 +120,10 @@ public static class SiteBuilder
 
         // The input's bytes are not used after this: let the collector have them while pages are made (on L, 42 MB).
         inputFiles.ReleaseBytes();
+        if (reuse is null)
+        {
+            QuietHeap.Close();
+        }
         var diagnostics = validation.Diagnostics;
         Phase("check input");
         if (!validation.Passes(options.WarningsAsErrors))
