@@ -25,5 +25,6 @@ var root = new RootCommand("gongkai (公开): builds a static website of budget-
     SnapshotCommand.CreateVerify(),
     ServeCommand.Create(),
     NewCommand.Create(),
+    DiscardCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -52,13 +52,14 @@ internal static class BuildCommand
     {
         var console = AnsiConsole.Console;
         var before = TimingsPrinter.Count();
+        var memory = new BuildMemory { DiscardOldSite = DiscardCommand.Start };
         BuildResult result;
         try
         {
             result = console.Profile.Capabilities.Interactive
                 ? await console.Status().StartAsync("building…", status =>
-                    SiteBuilder.BuildAsync(options, new Progress<PipelineFinished>(p => status.Status($"building… {p.Finished}/{p.Total} pipelines ({p.Name}: {p.Documents} files)")), null, cancellationToken))
-                : await SiteBuilder.BuildAsync(options, null, null, cancellationToken);
+                    SiteBuilder.BuildAsync(options, new Progress<PipelineFinished>(p => status.Status($"building… {p.Finished}/{p.Total} pipelines ({p.Name}: {p.Documents} files)")), memory, cancellationToken))
+                : await SiteBuilder.BuildAsync(options, null, memory, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -47,6 +47,13 @@ public sealed class BuildMemory
     /// </summary>
     public void RecordLater() => _recordLater = true;
 
+    /// <summary>
+    /// A full build into an existing output folder gives the site it replaced, renamed out of the way, to this instead of
+    /// deleting it before it returns (see <see cref="OutputFolder.Finish"/>): a process about to exit hands it on to
+    /// another. Null: deleted in this process.
+    /// </summary>
+    public Action<string>? DiscardOldSite { get; init; }
+
     /// <summary>Runs <paramref name="record"/> now (true), or after <see cref="RecordLater"/> on the thread pool (false).</summary>
     internal bool Record(Action record)
     {

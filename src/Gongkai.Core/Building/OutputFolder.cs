@@ -13,12 +13,18 @@ public sealed class OutputFolder
     // Threads deleting a folder's subtrees at once: they wait for the disk, not for a core.
     private const int Deleters = 8;
 
+    // Between an output folder's name and a number: the name of a site it replaced, to be deleted (see DiscardPrefix).
+    private const string DiscardMark = ".old-";
+
     private readonly string _target;
 
     // Files moved into the output by ApplyChanges, in order, and whether each replaced one (now kept under Previous).
     private readonly List<(string Relative, bool Replaced)> _applied = [];
 
     private readonly HashSet<string> _changedFolders = new(StringComparer.Ordinal);
+
+    // Whether Commit moved a whole site aside (into Previous), which Finish may leave to another process to delete.
+    private bool _replacedSite;
 
     /// <summary>Prepares to write <paramref name="target"/>.</summary>
     public OutputFolder(string target)
@@ -28,12 +34,17 @@ public sealed class OutputFolder
         var name = Path.GetFileName(_target);
         Staging = Path.Combine(parent, $".{name}.staging");
         Previous = Path.Combine(parent, $".{name}.previous");
+        DiscardPrefix = Path.Combine(parent, $".{name}{DiscardMark}");
     }
 
     /// <summary>Where the new site is written before the swap.</summary>
     public string Staging { get; }
 
     private string Previous { get; }
+
+    // A replaced site handed to Finish's discardOldSite is first renamed to this plus a number: out of the way of the next
+    // build's Previous, and found by BeginStaging if whoever was to delete it did not finish.
+    private string DiscardPrefix { get; }
 
     /// <summary>
     /// Every folder <see cref="ApplyChanges"/> put a file into or took one out of, and those above them (relative, with
@@ -64,11 +75,17 @@ public sealed class OutputFolder
         return null;
     }
 
-    /// <summary>Creates an empty staging folder, removing what a crashed build left.</summary>
+    /// <summary>Creates an empty staging folder, removing what a crashed build left, and old sites left undeleted.</summary>
     public void BeginStaging()
     {
         DeleteIfExists(Staging);
         DeleteIfExists(Previous);
+        var parent = Path.GetDirectoryName(DiscardPrefix)!;
+        foreach (var discarded in Directory.Exists(parent) ? Directory.EnumerateDirectories(parent, Path.GetFileName(DiscardPrefix) + "*") : [])
+        {
+            DeleteIfExists(discarded);
+        }
+
         Directory.CreateDirectory(Staging);
     }
 
@@ -79,6 +96,7 @@ public sealed class OutputFolder
         if (Directory.Exists(_target))
         {
             Directory.Move(_target, Previous);
+            _replacedSite = true;
         }
 
         Directory.Move(Staging, _target);
@@ -146,13 +164,47 @@ public sealed class OutputFolder
 
     /// <summary>
     /// Deletes, once the build has succeeded, the output <see cref="Commit"/> replaced, or what <see cref="ApplyChanges"/>
-    /// kept for a roll-back.
+    /// kept for a roll-back. With <paramref name="discardOldSite"/>, a replaced site is renamed out of the way instead and
+    /// that is given its folder to delete (see <see cref="DeleteDiscarded"/>).
     /// </summary>
-    public void Finish()
+    public void Finish(Action<string>? discardOldSite = null)
     {
         _applied.Clear();
-        DeleteIfExists(Previous);
+        if (_replacedSite && discardOldSite is not null && Directory.Exists(Previous))
+        {
+            var discarded = DiscardPrefix + Environment.ProcessId;
+            for (var n = 1; Directory.Exists(discarded); n++)
+            {
+                discarded = $"{DiscardPrefix}{Environment.ProcessId}-{n}";
+            }
+
+            Directory.Move(Previous, discarded);
+            discardOldSite(discarded);
+        }
+        else
+        {
+            DeleteIfExists(Previous);
+        }
+
+        _replacedSite = false;
         DeleteIfExists(Staging);
+    }
+
+    /// <summary>
+    /// Deletes a folder <see cref="Finish"/> handed on; refuses any other (a hidden folder named after an output folder,
+    /// ".old-", and digits), so a wrong path deletes nothing. Another process deleting it at the same time is no error.
+    /// </summary>
+    public static void DeleteDiscarded(string folder)
+    {
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        var mark = name.LastIndexOf(DiscardMark, StringComparison.Ordinal);
+        if (!name.StartsWith('.') || mark < 2 || name.Length == mark + DiscardMark.Length ||
+            !name[(mark + DiscardMark.Length)..].All(c => char.IsAsciiDigit(c) || c == '-'))
+        {
+            throw new ArgumentException($"{folder} is not an old site an output folder left to delete (.NAME{DiscardMark}NUMBER)");
+        }
+
+        DeleteIfExists(folder);
     }
 
     // Keeps a copy of the output's file at relative (if any) in Previous, then renames the new file over it (one atomic
@@ -243,12 +295,22 @@ public sealed class OutputFolder
             return;
         }
 
-        var subtrees = new ConcurrentQueue<string>(Folders(new DirectoryInfo(folder)).SelectMany(Folders).Select(f => f.FullName));
+        ConcurrentQueue<string> subtrees;
+        try
+        {
+            subtrees = new(Folders(new DirectoryInfo(folder)).SelectMany(Folders).Select(f => f.FullName));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Deleted meanwhile by another process (see DeleteTree).
+            return;
+        }
+
         var deleters = Enumerable.Range(0, Math.Min(Deleters, subtrees.Count)).Select(_ => Task.Factory.StartNew(() =>
         {
             while (subtrees.TryDequeue(out var subtree))
             {
-                Directory.Delete(subtree, recursive: true);
+                DeleteTree(subtree);
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         try
@@ -260,10 +322,36 @@ public sealed class OutputFolder
             ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
 
-        Directory.Delete(folder, recursive: true);
+        DeleteTree(folder);
 
         // A link to a folder is not a subtree to empty: the last Delete removes the link and leaves what it leads to.
         static IEnumerable<DirectoryInfo> Folders(DirectoryInfo parent) =>
             parent.EnumerateDirectories().Where(f => !f.Attributes.HasFlag(FileAttributes.ReparsePoint));
+    }
+
+    // A folder another process deletes at the same time (an old site's deleter and the next build's BeginStaging) is
+    // deleted all the same: whatever the other took first is gone, as asked; a few tries see the rest through.
+    private static void DeleteTree(string folder)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+                return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return;
+            }
+            catch (IOException) when (!Directory.Exists(folder))
+            {
+                return;
+            }
+            catch (IOException) when (attempt < 3)
+            {
+                // Something under it went while it was listed: once more.
+            }
+        }
     }
 }

@@ -291,7 +291,7 @@ public static class SiteBuilder
 
         void Finish()
         {
-            output.Finish();
+            output.Finish(memory.DiscardOldSite);
             if (keys is null)
             {
                 return;

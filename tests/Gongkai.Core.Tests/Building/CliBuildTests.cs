@@ -50,4 +50,30 @@ public sealed class CliBuildTests : IDisposable
         Assert.Matches(@"collections \d+/\d+/0 \(gen 0/1/2\)", rebuild);
         Assert.Contains("Kept ", rebuild);
     }
+
+    [Fact]
+    public void A_full_build_over_a_site_leaves_the_old_one_to_another_process_which_deletes_it_and_nothing_else()
+    {
+        using var input = new MinimalInput();
+        string[] build = ["build", "--input", input.Root, "--output", _temp["site"], "--no-search"];
+        Assert.Equal(0, CliProcess.Run(Repo.Root, [.. build, "--base-url", "/a/"]).ExitCode);
+
+        // Another base URL changes every page: a full build, swapped in whole.
+        var (code, output) = CliProcess.Run(Repo.Root, [.. build, "--base-url", "/b/"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Built ", output);
+        Assert.Contains("/b/", File.ReadAllText(_temp["site/index.html"]));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Directory.EnumerateDirectories(_temp.Path, ".site.*").Any() && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(100);
+        }
+
+        Assert.Equal([".gongkai-cache", "site"], Directory.EnumerateFileSystemEntries(_temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var (refused, message) = CliProcess.Run(Repo.Root, "discard", _temp["site"]);
+        Assert.Equal(2, refused);
+        Assert.Contains("is not an old site", message);
+        Assert.True(File.Exists(_temp["site/index.html"]));
+    }
 }

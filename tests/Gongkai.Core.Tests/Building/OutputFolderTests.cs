@@ -39,4 +39,52 @@ public sealed class OutputFolderTests : IDisposable
         Assert.Equal("附件", File.ReadAllText(outside));
         Assert.Equal(["elsewhere", "site"], Directory.EnumerateFileSystemEntries(_temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void A_replaced_site_handed_on_is_renamed_out_of_the_way_and_the_next_build_deletes_it_if_it_is_still_there()
+    {
+        var site = _temp["site"];
+        _temp.Write("site/regions/r1/2024/index.html", "旧");
+        var output = new OutputFolder(site);
+        output.BeginStaging();
+        File.WriteAllText(Path.Combine(output.Staging, "index.html"), "新");
+        output.Commit();
+        var handed = new List<string>();
+
+        output.Finish(handed.Add);
+
+        var discarded = Assert.Single(handed);
+        Assert.Equal(Path.GetDirectoryName(site), Path.GetDirectoryName(discarded));
+        Assert.Matches(@"^\.site\.old-\d+$", Path.GetFileName(discarded));
+        Assert.Equal("旧", File.ReadAllText(Path.Combine(discarded, "regions/r1/2024/index.html")));
+        Assert.Equal(["discarded", "site"], Entries(_temp.Path).Select(e => e == Path.GetFileName(discarded) ? "discarded" : e));
+
+        // An incremental build (nothing replaced whole) hands nothing on; its staging removes the site left undeleted.
+        var next = new OutputFolder(site);
+        next.BeginStaging();
+        Assert.Equal([".site.staging", "site"], Entries(_temp.Path));
+        next.Abandon();
+        next.Finish(handed.Add);
+        Assert.Single(handed);
+    }
+
+    [Fact]
+    public void Only_a_folder_named_as_a_replaced_site_is_deleted_on_request()
+    {
+        _temp.Write(".site.old-123-2/index.html", "旧");
+        _temp.Write("site/index.html", "新");
+        _temp.Write(".site.previous/index.html", "旧");
+
+        foreach (var other in new[] { "site", ".site.previous", ".site.old-", ".site.old-12a", "site.old-1" })
+        {
+            Assert.Throws<ArgumentException>(() => OutputFolder.DeleteDiscarded(_temp[other]));
+        }
+
+        OutputFolder.DeleteDiscarded(_temp[".site.old-123-2"]);
+        OutputFolder.DeleteDiscarded(_temp[".site.old-123-2"]);
+        Assert.Equal([".site.previous", "site"], Entries(_temp.Path));
+    }
+
+    private static IEnumerable<string> Entries(string folder) =>
+        Directory.EnumerateFileSystemEntries(folder).Select(e => Path.GetFileName(e)).Order(StringComparer.Ordinal);
 }
