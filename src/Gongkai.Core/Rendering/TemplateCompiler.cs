@@ -236,6 +236,10 @@ internal static class TemplateCompiler
         var name = member.Member?.Name ?? throw new NotCompiled(member);
         var span = member.Span;
         var fallback = Fallback(member);
+        // The accessor of the type last seen here: one place in a template nearly always reads one type, and finding the
+        // accessor by type (a dictionary of the context) was a quarter of reading a member. Every context has the same. An
+        // object, so that threads rendering at once see one pair or the other, never half of each.
+        TypedAccessor? last = null;
         return scope =>
         {
             var context = scope.Context;
@@ -245,11 +249,26 @@ internal static class TemplateCompiler
             {
                 null => false,
                 ScriptObject map => map.TryGetValue(name, out value),
-                _ => context.GetMemberAccessor(of).TryGetValue(context, span, of, name, out value),
+                _ => Accessor(context, of, ref last).TryGetValue(context, span, of, name, out value),
             };
             return found && IsData(value) ? value : context.Evaluate(fallback);
         };
     }
+
+    private static IObjectAccessor Accessor(Scriban.TemplateContext context, object of, ref TypedAccessor? last)
+    {
+        var type = of.GetType();
+        if (last is { } seen && seen.Type == type)
+        {
+            return seen.Accessor;
+        }
+
+        var accessor = context.GetMemberAccessor(of);
+        last = new TypedAccessor(type, accessor);
+        return accessor;
+    }
+
+    private sealed record TypedAccessor(Type Type, IObjectAccessor Accessor);
 
     // Not a function (which Scriban calls when it is read): the common cases first, as asking for an interface is slower.
     private static bool IsData(object? value) => value is null or string or ValueType || value is not IScriptCustomFunction;

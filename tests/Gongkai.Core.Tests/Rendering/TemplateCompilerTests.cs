@@ -18,6 +18,9 @@ public sealed class TemplateCompilerTests : IDisposable
     /// <summary>A value the templates reach through Scriban's accessor for .NET objects.</summary>
     public sealed record Entry(string Title, decimal? Amount, int No, Entry? Child);
 
+    /// <summary>Another type with members of the same names, read at the same places in a template as an Entry.</summary>
+    public sealed record Note(int No, string Title);
+
     private static ScriptObject Model() => new()
     {
         ["entries"] = new List<Entry>
@@ -26,6 +29,7 @@ public sealed class TemplateCompilerTests : IDisposable
             new("乙", null, 2, null),
             new("丙", 80m, 3, null),
         },
+        ["mixed"] = new List<object> { new Entry("甲", null, 1, null), new Note(2, "注"), new Note(3, "又注"), new Entry("乙", null, 4, null) },
         ["list"] = new ScriptArray { "a", "b" },
         ["empty"] = new ScriptArray(),
         ["text"] = "x < y & \"z\" 𠀀",
@@ -73,6 +77,7 @@ public sealed class TemplateCompilerTests : IDisposable
     [InlineData("{{ for e in entries }}{{ if e.amount == null }}none{{ else if e.amount > 100 }}big{{ else }}small{{ end }};{{ end }}", "<main>big;none;small;</main>")]
     [InlineData("{{ fmt_number entries[0].amount }} {{ fill \"{0}-{1}\" [1, text] }} {{ \"a-b\" | string.replace \"-\" \"_\" }} {{ entries.size }} {{ list[1] }} {{ true && nothing }} {{ entries[0].child.title }} {{ text }} {{ (1 + 2) - 1 }}",
         "<main>150.5 1-x &lt; y &amp; &quot;z&quot; 𠀀 a_b 3 b false 子 x &lt; y &amp; &quot;z&quot; 𠀀 2</main>")]
+    [InlineData("{{ for m in mixed }}{{ m.no }}{{ m.title }};{{ end }}", "<main>1甲;2注;3又注;4乙;</main>")]
     [InlineData("{{ entries[1].child.title }}", null)]
     [InlineData("{{ no_such_thing }}", null)]
     [InlineData("{{ entries[0].no_such_member }}|{{ nothing }}", null)]
