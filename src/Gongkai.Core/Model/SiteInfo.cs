@@ -7,4 +7,8 @@ namespace Gongkai.Model;
 /// </summary>
 public sealed record SiteInfo(
     string Title, string BaseUrl, string Locale, string? Publisher, IReadOnlyDictionary<string, IReadOnlyList<string>> Synonyms,
-    string? License = null, string? LicenseUrl = null);
+    string? License = null, string? LicenseUrl = null)
+{
+    /// <summary>The locale as Open Graph writes it (<c>zh_CN</c> for <c>zh-CN</c>).</summary>
+    public string OpenGraphLocale => Locale.Replace('-', '_');
+}

@@ -31,12 +31,15 @@ public sealed class PageModel(PublicSite site, Permalinks links, UiStrings strin
         string? markdown = null, string? source = null, IReadOnlyList<string>? scripts = null, SearchFacets? search = null)
     {
         // Made at their size: a map grown entry by entry was resized twice per page.
-        var page = new ScriptObject(8)
+        var href = links.Href(path);
+        var page = new ScriptObject(9)
         {
             ["title"] = title,
             ["description"] = description,
             ["path"] = path,
-            ["href"] = links.Href(path),
+            ["href"] = href,
+            // Its address for canonical links, which only a site with an absolute base URL knows.
+            ["canonical"] = links.IsAbsolute ? href : null,
             ["breadcrumbs"] = breadcrumbs,
             ["layout"] = layout,
             ["scripts"] = scripts ?? [],
