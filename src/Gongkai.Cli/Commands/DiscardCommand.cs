@@ -36,7 +36,12 @@ internal static class DiscardCommand
     /// <summary>Starts this program's discard command on <paramref name="folder"/> and returns at once; deletes it here when that cannot start.</summary>
     public static void Start(string folder)
     {
-        var program = Environment.ProcessPath!;
+        if (Environment.ProcessPath is not { } program)
+        {
+            OutputFolder.DeleteDiscarded(folder);
+            return;
+        }
+
         // Its output goes nowhere: a caller reading the build's output to its end would otherwise wait for the deletion too.
         var start = new ProcessStartInfo(program) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         if (Path.GetFileNameWithoutExtension(program) == "dotnet")
