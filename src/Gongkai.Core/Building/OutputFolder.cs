@@ -302,8 +302,8 @@ public sealed class OutputFolder
         }
         catch (DirectoryNotFoundException)
         {
-            // Deleted meanwhile by another process (see DeleteTree).
-            return;
+            // Something in it went while it was listed (another process deleting it, see DeleteTree): the rest at once.
+            subtrees = [];
         }
 
         var deleters = Enumerable.Range(0, Math.Min(Deleters, subtrees.Count)).Select(_ => Task.Factory.StartNew(() =>
@@ -330,7 +330,8 @@ public sealed class OutputFolder
     }
 
     // A folder another process deletes at the same time (an old site's deleter and the next build's BeginStaging) is
-    // deleted all the same: whatever the other took first is gone, as asked; a few tries see the rest through.
+    // deleted all the same: what the other took first is gone, as asked. A folder of it going while this one lists it
+    // fails the recursive delete (of the subtree, not the folder), so it tries again on what is left.
     private static void DeleteTree(string folder)
     {
         for (var attempt = 1; ; attempt++)
@@ -340,15 +341,11 @@ public sealed class OutputFolder
                 Directory.Delete(folder, recursive: true);
                 return;
             }
-            catch (DirectoryNotFoundException)
-            {
-                return;
-            }
             catch (IOException) when (!Directory.Exists(folder))
             {
                 return;
             }
-            catch (IOException) when (attempt < 3)
+            catch (IOException) when (attempt < 10)
             {
                 // Something under it went while it was listed: once more.
             }
