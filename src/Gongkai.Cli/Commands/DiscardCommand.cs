@@ -14,7 +14,7 @@ internal static class DiscardCommand
 {
     public static Command Create()
     {
-        var folder = new Argument<string>("folder") { Description = "An old site's folder (.OUTPUT.old-NUMBER)" };
+        var folder = new Argument<string>("folder") { Description = "An old site's folder (.OUTPUT.discarded-NUMBER)" };
         var command = new Command("discard", "Delete an old site a build left beside its output folder.") { folder };
         command.Hidden = true;
         command.SetAction(parse =>

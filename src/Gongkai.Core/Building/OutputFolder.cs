@@ -14,7 +14,7 @@ public sealed class OutputFolder
     private const int Deleters = 8;
 
     // Between an output folder's name and a number: the name of a site it replaced, to be deleted (see DiscardPrefix).
-    private const string DiscardMark = ".old-";
+    private const string DiscardMark = ".discarded-";
 
     private readonly string _target;
 
@@ -83,7 +83,10 @@ public sealed class OutputFolder
         var parent = Path.GetDirectoryName(DiscardPrefix)!;
         foreach (var discarded in Directory.Exists(parent) ? Directory.EnumerateDirectories(parent, Path.GetFileName(DiscardPrefix) + "*") : [])
         {
-            DeleteIfExists(discarded);
+            if (IsDiscarded(discarded))
+            {
+                DeleteIfExists(discarded);
+            }
         }
 
         Directory.CreateDirectory(Staging);
@@ -192,19 +195,24 @@ public sealed class OutputFolder
 
     /// <summary>
     /// Deletes a folder <see cref="Finish"/> handed on; refuses any other (a hidden folder named after an output folder,
-    /// ".old-", and digits), so a wrong path deletes nothing. Another process deleting it at the same time is no error.
+    /// ".discarded-", and digits), so a wrong path deletes nothing. Another process deleting it at the same time is no error.
     /// </summary>
     public static void DeleteDiscarded(string folder)
     {
-        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
-        var mark = name.LastIndexOf(DiscardMark, StringComparison.Ordinal);
-        if (!name.StartsWith('.') || mark < 2 || name.Length == mark + DiscardMark.Length ||
-            !name[(mark + DiscardMark.Length)..].All(c => char.IsAsciiDigit(c) || c == '-'))
+        if (!IsDiscarded(folder))
         {
             throw new ArgumentException($"{folder} is not an old site an output folder left to delete (.NAME{DiscardMark}NUMBER)");
         }
 
         DeleteIfExists(folder);
+    }
+
+    private static bool IsDiscarded(string folder)
+    {
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        var mark = name.LastIndexOf(DiscardMark, StringComparison.Ordinal);
+        return name.StartsWith('.') && mark >= 2 && name.Length > mark + DiscardMark.Length &&
+            name[(mark + DiscardMark.Length)..].All(c => char.IsAsciiDigit(c) || c == '-');
     }
 
     // Keeps a copy of the output's file at relative (if any) in Previous, then renames the new file over it (one atomic

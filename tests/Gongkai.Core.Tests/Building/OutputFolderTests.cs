@@ -55,14 +55,16 @@ public sealed class OutputFolderTests : IDisposable
 
         var discarded = Assert.Single(handed);
         Assert.Equal(Path.GetDirectoryName(site), Path.GetDirectoryName(discarded));
-        Assert.Matches(@"^\.site\.old-\d+$", Path.GetFileName(discarded));
+        Assert.Matches(@"^\.site\.discarded-\d+$", Path.GetFileName(discarded));
         Assert.Equal("旧", File.ReadAllText(Path.Combine(discarded, "regions/r1/2024/index.html")));
         Assert.Equal(["discarded", "site"], Entries(_temp.Path).Select(e => e == Path.GetFileName(discarded) ? "discarded" : e));
 
-        // An incremental build (nothing replaced whole) hands nothing on; its staging removes the site left undeleted.
+        // An incremental build (nothing replaced whole) hands nothing on; its staging removes the site left undeleted,
+        // and nothing else named like it.
+        _temp.Write(".site.discarded-backup/index.html", "别人的");
         var next = new OutputFolder(site);
         next.BeginStaging();
-        Assert.Equal([".site.staging", "site"], Entries(_temp.Path));
+        Assert.Equal([".site.discarded-backup", ".site.staging", "site"], Entries(_temp.Path));
         next.Abandon();
         next.Finish(handed.Add);
         Assert.Single(handed);
@@ -71,17 +73,17 @@ public sealed class OutputFolderTests : IDisposable
     [Fact]
     public void Only_a_folder_named_as_a_replaced_site_is_deleted_on_request()
     {
-        _temp.Write(".site.old-123-2/index.html", "旧");
+        _temp.Write(".site.discarded-123-2/index.html", "旧");
         _temp.Write("site/index.html", "新");
         _temp.Write(".site.previous/index.html", "旧");
 
-        foreach (var other in new[] { "site", ".site.previous", ".site.old-", ".site.old-12a", "site.old-1" })
+        foreach (var other in new[] { "site", ".site.previous", ".site.discarded-", ".site.discarded-12a", "site.discarded-1", ".site.old-1" })
         {
             Assert.Throws<ArgumentException>(() => OutputFolder.DeleteDiscarded(_temp[other]));
         }
 
-        OutputFolder.DeleteDiscarded(_temp[".site.old-123-2"]);
-        OutputFolder.DeleteDiscarded(_temp[".site.old-123-2"]);
+        OutputFolder.DeleteDiscarded(_temp[".site.discarded-123-2"]);
+        OutputFolder.DeleteDiscarded(_temp[".site.discarded-123-2"]);
         Assert.Equal([".site.previous", "site"], Entries(_temp.Path));
     }
 
@@ -90,12 +92,12 @@ public sealed class OutputFolderTests : IDisposable
     {
         for (var round = 0; round < 30; round++)
         {
-            var old = _temp[$".site.old-{round}"];
+            var old = _temp[$".site.discarded-{round}"];
             foreach (var region in Enumerable.Range(1, 8))
             {
                 foreach (var report in Enumerable.Range(1, 8))
                 {
-                    _temp.Write($".site.old-{round}/regions/r{region}/2024/reports/p{report}/index.html", "旧");
+                    _temp.Write($".site.discarded-{round}/regions/r{region}/2024/reports/p{report}/index.html", "旧");
                 }
             }
 
