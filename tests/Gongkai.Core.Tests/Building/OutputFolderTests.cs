@@ -101,8 +101,8 @@ public sealed class OutputFolderTests : IDisposable
                 }
             }
 
-            // As the deleter a build started and the next build's staging would. A race: deleting a subtree the other
-            // had emptied used to end one of them early, and the folder outlived both (one run in five or six of 20 to 60 rounds).
+            // As the deleter a build started and the next build's staging would. A race: a subtree the other had
+            // deleted used to end one of them early, and the folder outlived both (one run of the test in five or six).
             using var start = new Barrier(2);
             Parallel.Invoke(
                 () => { start.SignalAndWait(); OutputFolder.DeleteDiscarded(old); },
