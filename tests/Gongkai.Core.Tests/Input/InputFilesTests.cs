@@ -70,6 +70,7 @@ public sealed class InputFilesTests : IDisposable
 
     [Theory]
     [InlineData("评价报告正文，后来又加了一段。")]
+    [InlineData("评价报告正文。\n")]
     [InlineData("短")]
     public void A_file_that_changed_size_after_it_was_listed_is_read_as_it_is_now(string now)
     {
