@@ -3,6 +3,7 @@ using System.IO.Enumeration;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Gongkai.Archive;
+using Gongkai.Building;
 
 namespace Gongkai.Input;
 
@@ -234,18 +235,28 @@ public sealed class InputFiles
     // a file costs no allocation of its own (a pinned array per file took the collector's lock, 7 µs a file).
     // The listed length spares asking the file's size. One read asks for a byte more than that: when it brings exactly
     // the length, the file ended there (a second read to find the end was 10,000 system calls on L); anything else
-    // (the file grew, shrank, or the read stopped short) reads the file again as a whole.
+    // (the file grew, shrank, or could not be read so) reads the file again as a whole, or gives the error.
     private static ReadOnlyMemory<byte> ReadFile(string path, long? listedLength)
     {
-        using var file = File.OpenHandle(path);
-        var length = listedLength ?? RandomAccess.GetLength(file);
+        var length = listedLength ?? new FileInfo(path).Length;
         if (length >= Slab.Largest)
         {
             return File.ReadAllBytes(path);
         }
 
         var bytes = Slab.Take((int)length + 1);
-        return RandomAccess.Read(file, bytes.Span, 0) == length ? bytes[..(int)length] : File.ReadAllBytes(path);
+        return ReadStart(path, bytes.Span) == length ? bytes[..(int)length] : File.ReadAllBytes(path);
+    }
+
+    private static int ReadStart(string path, Span<byte> buffer)
+    {
+        if (PosixFiles.Read(path, buffer) is var read and >= 0)
+        {
+            return read;
+        }
+
+        using var file = File.OpenHandle(path);
+        return RandomAccess.Read(file, buffer, 0);
     }
 
     // Pinned memory handed out a file at a time, from a slab per reading thread.

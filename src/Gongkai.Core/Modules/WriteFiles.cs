@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
+using Gongkai.Building;
 using Gongkai.Pipelines;
-using Microsoft.Win32.SafeHandles;
 
 namespace Gongkai.Modules;
 
@@ -39,10 +39,9 @@ public sealed class WriteFiles : DocumentModule
         long written;
         if (input.Content is not null || input.Utf8 is not null)
         {
-            // CreateNew: the staging folder is fresh, so a file that exists is a clash between two documents, and a new
+            // A new file: the staging folder is fresh, so a file that exists is a clash between two documents, and a new
             // file needs no truncation (nor preallocation, which cost two more system calls per file).
-            using var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write);
-            written = input.Content is { } content ? Write(handle, content) : Write(handle, input.Utf8!.Value);
+            written = input.Content is { } content ? Write(target, content) : Write(target, input.Utf8!.Value.Span);
             if (input.Rented is { } rented)
             {
                 ArrayPool<byte>.Shared.Return(rented);
@@ -61,16 +60,22 @@ public sealed class WriteFiles : DocumentModule
         return input with { Content = null, Utf8 = null, Rented = null, Written = written };
     }
 
-    private static long Write(SafeFileHandle handle, ReadOnlyMemory<byte> utf8)
+    private static long Write(string target, ReadOnlySpan<byte> utf8)
     {
-        RandomAccess.Write(handle, utf8.Span, 0);
+        if (!PosixFiles.TryWriteNew(target, utf8))
+        {
+            using var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write);
+            RandomAccess.Write(handle, utf8, 0);
+        }
+
         return utf8.Length;
     }
 
     // UTF-8 through one pooled buffer, a piece at a time: a page is one piece, and the site-wide catalogue (megabytes)
     // needs no buffer of its size. A new array per page was 100 MB of garbage on 10,000 reports.
-    private static long Write(SafeFileHandle handle, string content)
+    private static long Write(string target, string content)
     {
+        using var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write);
         var encoder = Utf8.GetEncoder();
         var buffer = ArrayPool<byte>.Shared.Rent(Piece);
         try

@@ -51,14 +51,17 @@ public sealed class WriteFilesTests
         Assert.Equal(new FileInfo(source).Length, result.Outputs["P"][0].Written);
     }
 
-    [Fact]
-    public async Task Two_documents_with_one_destination_fail_instead_of_overwriting()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Two_documents_with_one_destination_fail_instead_of_overwriting(bool asUtf8)
     {
         using var output = new TempFolder();
+        Document Page(string text) => asUtf8 ? new("a/index.html") { Utf8 = Encoding.UTF8.GetBytes(text) } : new("a/index.html") { Content = text };
 
-        var error = await Assert.ThrowsAsync<PipelineException>(() =>
-            Write(output.Path, new Document("a/index.html") { Content = "one" }, new Document("a/index.html") { Content = "two" }));
+        var error = await Assert.ThrowsAsync<PipelineException>(() => Write(output.Path, Page("one"), Page("two")));
 
         Assert.IsType<IOException>(error.InnerException);
+        Assert.Contains(File.ReadAllText(output["a/index.html"]), new[] { "one", "two" });
     }
 }
