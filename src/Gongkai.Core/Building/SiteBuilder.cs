@@ -118,7 +118,7 @@ public static class SiteBuilder
             validation = Validate(null);
         }
 
-        // The input's bytes are not used after this: let the collector have them while pages are made (on L, 42 MB).
+        // The input's bytes are not used after this: let the collector have them while pages are made (on L, 22 MB).
         inputFiles.ReleaseBytes();
         if (reuse is null)
         {
