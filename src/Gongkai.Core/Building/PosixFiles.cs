@@ -86,7 +86,8 @@ internal static class PosixFiles
         }
     }
 
-    // DllImport, not LibraryImport: the one argument to convert (the path, to UTF-8) needs no generated code.
+    // DllImport, not LibraryImport: the built-in marshalling converts the one argument that needs it (the path, to UTF-8),
+    // with no generated source and no unsafe code to allow for it.
     [DllImport("libc")]
     private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
 
