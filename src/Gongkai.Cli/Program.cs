@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using Gongkai.Building;
 using Gongkai.Cli.Commands;
 using Spectre.Console;
@@ -17,10 +16,6 @@ HugePages.Advise();
 // and collections made while it grew copied it from generation to generation (half the time of checking a 10,000-report
 // input); a rebuild after one change allocates less than that in all (0.20 to 0.16 s on 10,000 reports).
 QuietHeap.Open();
-
-// SHA-256 is OpenSSL's, loaded on first use (3 ms on one core): load it on another thread while the command line is read
-// and the input listed, so that a build's first hash (the theme's files) does not wait for it.
-_ = Task.Run(() => SHA256.HashData([]));
 
 var root = new RootCommand("gongkai (公开): builds a static website of budget-performance evaluation disclosures.")
 {
