@@ -4,7 +4,8 @@ namespace Gongkai.Building;
 /// A stretch of a build without garbage collections: what a build keeps to its end (the site's model, a session's last
 /// build) would be copied again by every collection made while it grows. The CLI opens one as it starts, <c>serve</c>
 /// before each rebuild; a build that allocates more than its size leaves it and is collected as usual. A full build
-/// closes it once its model is made (<see cref="Close"/>).
+/// closes it once its model is made (<see cref="Close"/>). Nothing may be allocated on the pinned object heap meanwhile:
+/// that ends the stretch at once.
 /// </summary>
 public static class QuietHeap
 {
