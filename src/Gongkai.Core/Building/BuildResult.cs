@@ -34,6 +34,6 @@ public sealed record BuildResult(
 
 /// <summary>
 /// How long a build phase took, on the clock and in processor time of all threads (more than the clock when it ran in
-/// parallel), and how many bytes it allocated.
+/// parallel), how many bytes it allocated and how many collections were made in it (of any generation).
 /// </summary>
-public readonly record struct PhaseTime(TimeSpan Wall, TimeSpan Cpu, long Allocated);
+public readonly record struct PhaseTime(TimeSpan Wall, TimeSpan Cpu, long Allocated, int Collections);

@@ -46,12 +46,13 @@ public static class SiteBuilder
         }
 
         var phases = new Dictionary<string, PhaseTime>(StringComparer.Ordinal);
-        var (mark, cpuMark, allocatedMark) = (TimeSpan.Zero, Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes());
+        var (mark, cpuMark, allocatedMark, collectionsMark) = (TimeSpan.Zero, Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
         void Phase(string name)
         {
-            var (now, cpu, allocated) = (watch.Elapsed, Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes());
-            phases[name] = new PhaseTime(now - mark, cpu - cpuMark, allocated - allocatedMark);
-            (mark, cpuMark, allocatedMark) = (now, cpu, allocated);
+            // Every collection counts as one of generation 0 too.
+            var (now, cpu, allocated, collections) = (watch.Elapsed, Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
+            phases[name] = new PhaseTime(now - mark, cpu - cpuMark, allocated - allocatedMark, collections - collectionsMark);
+            (mark, cpuMark, allocatedMark, collectionsMark) = (now, cpu, allocated, collections);
         }
 
         // Checking permanent links needs every page in staging, so a build against a previous manifest always runs in full.
