@@ -260,7 +260,7 @@ public sealed class InputFiles
     }
 
     // Memory handed out a file at a time, from a slab per reading thread. Not on the pinned heap: an allocation there
-    // ends the collection-free stretch the build is in (QuietHeap), and a large array is not moved either.
+    // ends the collection-free stretch the build is in (QuietHeap); the collector does not move large arrays either.
     private static class Slab
     {
         public const int Largest = Size / 4;

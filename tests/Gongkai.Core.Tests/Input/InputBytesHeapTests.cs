@@ -6,7 +6,7 @@ namespace Gongkai.Tests.Input;
 
 /// <summary>Run alone: another test's allocations would end the collection-free stretch this one watches.</summary>
 [CollectionDefinition(nameof(InputBytesHeapTests), DisableParallelization = true)]
-public sealed class AloneCollection;
+public sealed class InputBytesHeapCollection;
 
 [Collection(nameof(InputBytesHeapTests))]
 public sealed class InputBytesHeapTests : IDisposable
