@@ -55,7 +55,7 @@ internal static class ServeCommand
             }
 
             before = TimingsPrinter.Count();
-        });
+        }, problem => console.MarkupLineInterpolated($"[red]error:[/] {problem}"));
         await session.StartAsync();
         var server = new PreviewServer(session, options.Output, prefix);
         await server.RunAsync(port, url => console.MarkupLineInterpolated($"Serving {url} (Ctrl+C to stop); watching {options.Input} and {options.Theme}"), cancellationToken);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Gongkai.Input;
 using Gongkai.Model;
 using Gongkai.Rendering;
+using Gongkai.Search;
 
 namespace Gongkai.Building;
 
@@ -40,8 +41,19 @@ public sealed class BuildMemory
     public Task Recorded { get; private set; } = Task.CompletedTask;
 
     /// <summary>
+    /// Once <see cref="Recorded"/> is done: why the last build's search index could not be brought up to date after it
+    /// returned (its record is then not written, so the next build is a full one), or null.
+    /// </summary>
+    public string? RecordFailure { get; private set; }
+
+    /// <summary>Whether builds return before their record is written (<see cref="RecordLater"/>).</summary>
+    internal bool RecordsLater => _recordLater;
+
+    /// <summary>
     /// From now on, a build returns once its files are in the output folder, and removes the old ones and writes its
-    /// record (stamp, summary, region models) while its result is served: the next build waits for that first. A record
+    /// record (stamp, summary, region models) while its result is served: the next build waits for that first. A build
+    /// that changed files of an existing site indexes the search shards of the changed regions then too, so the changed
+    /// pages are shown before their search index is remade (on 10,000 reports, seconds per shard). A record
     /// that fails to be written leaves none (the last one is removed before the output changes), so the build after it
     /// is a full one; old files left behind are removed by the next build.
     /// </summary>
@@ -63,11 +75,16 @@ public sealed class BuildMemory
             return true;
         }
 
+        RecordFailure = null;
         Recorded = Task.Run(() =>
         {
             try
             {
                 record();
+            }
+            catch (SearchIndexException e)
+            {
+                RecordFailure = e.Message;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -185,7 +185,7 @@ public static class SiteBuilder
         List<Document> documents;
         Dictionary<string, string?> made;
         var searchWatch = new Stopwatch();
-        var (applying, stale) = (false, false);
+        var (applying, stale, indexLater) = (false, false, false);
         var (files, bytes) = (0, 0L);
         try
         {
@@ -228,18 +228,14 @@ public static class SiteBuilder
                 cache.Forget();
                 applying = true;
                 var (fileChange, byteChange) = output.ApplyChanges(reuse.Outputs.Keys.Where(d => !made.ContainsKey(d)));
-                if (search is not null)
+                (files, bytes) = (summary!.Files + fileChange, summary.Bytes + byteChange);
+                // A session that records later (serve) shows the changed pages first and indexes them with its record.
+                indexLater = search is not null && memory.RecordsLater;
+                if (search is not null && !indexLater)
                 {
-                    // The index is made from the whole site, which is now in the output folder; it goes through staging too.
-                    searchWatch.Start();
-                    var gone = search.IndexChanged(options.Output, output.Staging, s => keys!.ShardKey(s.Regions), reuse.Search);
-                    var (indexFiles, indexBytes) = output.ApplyChanges(gone);
-                    (fileChange, byteChange) = (fileChange + indexFiles, byteChange + indexBytes);
-                    searchWatch.Stop();
+                    IndexChanges();
                     Phase("search index");
                 }
-
-                (files, bytes) = (summary!.Files + fileChange, summary.Bytes + byteChange);
             }
         }
         catch (Exception e) when (e is PipelineException or ThemeException or SearchIndexException or IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
@@ -290,9 +286,32 @@ public static class SiteBuilder
             return SiteValidator.Validate(options.Input, inputFiles, keep);
         }
 
+        // The shards of the changed regions, made from the whole site, which is now in the output folder, through staging.
+        void IndexChanges()
+        {
+            searchWatch.Start();
+            var gone = search!.IndexChanged(options.Output, output.Staging, s => keys!.ShardKey(s.Regions), reuse!.Search);
+            var (indexFiles, indexBytes) = output.ApplyChanges(gone);
+            (files, bytes) = (files + indexFiles, bytes + indexBytes);
+            searchWatch.Stop();
+        }
+
+        // When the index made here fails, the pages moved in stay (the session shows the failure) and no record is written,
+        // so the next build is a full one.
         void Finish()
         {
-            output.Finish(memory.DiscardOldSite);
+            try
+            {
+                if (indexLater)
+                {
+                    IndexChanges();
+                }
+            }
+            finally
+            {
+                output.Finish(memory.DiscardOldSite);
+            }
+
             if (keys is null)
             {
                 return;

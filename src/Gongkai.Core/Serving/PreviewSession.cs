@@ -15,6 +15,7 @@ public sealed class PreviewSession : IDisposable
 
     private readonly BuildOptions _options;
     private readonly Action<BuildResult> _report;
+    private readonly Action<string> _reportLate;
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly CancellationTokenSource _stop = new();
@@ -24,12 +25,16 @@ public sealed class PreviewSession : IDisposable
     private readonly string _inputTheme;
     private TaskCompletionSource<PreviewState> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>A session for <paramref name="options"/>; <paramref name="report"/> hears every build's result.</summary>
-    public PreviewSession(BuildOptions options, Action<BuildResult> report)
+    /// <summary>
+    /// A session for <paramref name="options"/>; <paramref name="report"/> hears every build's result, and
+    /// <paramref name="reportLate"/> what failed after a build returned (its search index, made after the pages are shown).
+    /// </summary>
+    public PreviewSession(BuildOptions options, Action<BuildResult> report, Action<string> reportLate)
     {
         _options = options;
         _inputTheme = Path.Combine(Path.GetFullPath(options.Input), "theme") + Path.DirectorySeparatorChar;
         _report = report;
+        _reportLate = reportLate;
         HasSite = File.Exists(Path.Combine(options.Output, "index.html"));
     }
 
@@ -175,11 +180,23 @@ public sealed class PreviewSession : IDisposable
             errors.Add(result.Error);
         }
 
-        State = new PreviewState(State.Build + 1, result.Succeeded, errors);
-        Interlocked.Exchange(ref _next, new(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult(State);
+        Publish(new PreviewState(State.Build + 1, result.Succeeded, errors));
         _report(result);
         // The record's garbage is collected with the build's.
         await _memory.Recorded;
+        if (_memory.RecordFailure is { } failure)
+        {
+            var late = $"{failure} (the changed pages are shown; the next build makes the search index again)";
+            Publish(new PreviewState(State.Build + 1, false, [late]));
+            _reportLate(late);
+        }
+
         CollectBetweenBuilds();
+    }
+
+    private void Publish(PreviewState state)
+    {
+        State = state;
+        Interlocked.Exchange(ref _next, new(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult(state);
     }
 }

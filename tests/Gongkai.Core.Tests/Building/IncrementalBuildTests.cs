@@ -1,5 +1,4 @@
 using Gongkai.Building;
-using Gongkai.Rendering;
 using Gongkai.Search;
 using Gongkai.Tests.Support;
 
@@ -12,6 +11,7 @@ namespace Gongkai.Tests.Building;
 public sealed class IncrementalBuildTests : IDisposable
 {
     private const string KaramayReport = "regions/karamay/2023/reports/baijiantan-fiscal-operation.md";
+    private const string KaramayPage = "regions/karamay/2023/reports/baijiantan-fiscal-operation/index.html";
     private readonly TempFolder _temp = new();
     private readonly string _input;
 
@@ -367,9 +367,57 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task A_session_shows_the_changed_pages_first_and_indexes_them_with_its_record()
+    {
+        var memory = new BuildMemory();
+        memory.RecordLater();
+        await Build(Output, search: true, memory: memory);
+        await memory.Recorded;
+        Append(KaramayReport, "\n独有检索词：喀纳斯湖畔。\n");
+
+        var result = await Build(Output, search: true, memory: memory);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(TimeSpan.Zero, result.SearchElapsed);
+        Assert.Contains("喀纳斯湖畔", File.ReadAllText(Path.Combine(Output, KaramayPage)));
+        await memory.Recorded;
+        Assert.Null(memory.RecordFailure);
+        Assert.Equal(await FullBuild(search: true), OutputTree.Hashes(Output));
+        Assert.True((await Build(Output, search: true, memory: memory)).UpToDate);
+    }
+
+    [Fact]
+    public async Task A_session_whose_index_fails_after_the_pages_were_shown_keeps_them_reports_it_and_builds_in_full_next()
+    {
+        var theme = FailingSearch.Theme(_temp, out var failNow);
+        var memory = new BuildMemory();
+        memory.RecordLater();
+        Assert.True((await Build(Output, search: true, theme, memory: memory)).Succeeded);
+        await memory.Recorded;
+        Append(KaramayReport, "\n仍会显示的修改。\n");
+        File.WriteAllText(failNow, "");
+
+        var shown = await Build(Output, search: true, theme, memory: memory);
+        await memory.Recorded;
+
+        Assert.True(shown.Succeeded, shown.Error);
+        Assert.Contains("search indexing failed", memory.RecordFailure);
+        Assert.Contains("仍会显示的修改", File.ReadAllText(Path.Combine(Output, KaramayPage)));
+        Assert.False(Directory.Exists(_temp[".out.previous"]));
+        Assert.False(Directory.Exists(_temp[".out.staging"]));
+
+        File.Delete(failNow);
+        var next = await Build(Output, search: true, theme, memory: memory);
+        await memory.Recorded;
+        Assert.True(next.Succeeded, next.Error);
+        Assert.Equal(0, next.Kept);
+        Assert.Null(memory.RecordFailure);
+    }
+
+    [Fact]
     public async Task A_build_failing_after_files_were_moved_in_puts_every_file_back()
     {
-        var theme = FailingSearchTheme(out var failNow);
+        var theme = FailingSearch.Theme(_temp, out var failNow);
         Assert.True((await Build(Output, search: true, theme)).Succeeded);
         var before = OutputTree.Hashes(Output);
         Append(KaramayReport, "\n不应留下的修改。\n");
@@ -387,30 +435,5 @@ public sealed class IncrementalBuildTests : IDisposable
         var next = await Build(Output, search: true, theme);
         Assert.True(next.Succeeded, next.Error);
         Assert.Equal(0, next.Kept);
-    }
-
-    // A copy of the theme whose Pagefind fails while the returned marker file exists, and runs the real one otherwise.
-    private string FailingSearchTheme(out string failNow)
-    {
-        ThemePackages.Ensure(Repo.Theme);
-        var real = Pagefind.FindBinary(Repo.Theme) ?? throw new InvalidOperationException("the theme has no Pagefind");
-        var theme = _temp["theme"];
-        foreach (var file in Directory.GetFiles(Repo.Theme, "*", SearchOption.AllDirectories)
-                     .Where(f => !Path.GetRelativePath(Repo.Theme, f).Replace('\\', '/').StartsWith("node_modules/@pagefind/", StringComparison.Ordinal)))
-        {
-            var to = Path.Combine(theme, Path.GetRelativePath(Repo.Theme, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
-        }
-
-        failNow = _temp["fail-search"];
-        var fake = _temp.Write("theme/node_modules/@pagefind/fake/bin/pagefind_extended",
-            $"#!/bin/sh\n[ -e '{failNow}' ] && {{ echo planted failure >&2; exit 3; }}\nexec '{real}' \"$@\"\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        return theme;
     }
 }

@@ -8,6 +8,7 @@ namespace Gongkai.Tests.Input;
 [CollectionDefinition(nameof(InputBytesHeapTests), DisableParallelization = true)]
 public sealed class InputBytesHeapCollection;
 
+/// <summary>Where the input's bytes are allocated: never where it would end a collection-free stretch.</summary>
 [Collection(nameof(InputBytesHeapTests))]
 public sealed class InputBytesHeapTests : IDisposable
 {
