@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Gongkai.Input.Binding;
+
 namespace Gongkai.Building;
 
 /// <summary>
@@ -11,4 +14,35 @@ public sealed record BuildOptions(string Input, string Output, string Theme, str
 {
     /// <summary>The parallelism to use: the option, or one thread per core.</summary>
     public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
+
+    /// <summary>
+    /// These options without a base URL override that only repeats site.json's (as <c>serve</c>'s "/" mostly does): the
+    /// pages are the same, and now so are the build's keys, so that a build after a session, or a session after a build,
+    /// into the same output keeps what is there. Kept as they are when site.json cannot be read that simply; the build
+    /// then reports what is wrong with it.
+    /// </summary>
+    public BuildOptions WithoutRedundantBaseUrl()
+    {
+        if (BaseUrl is null)
+        {
+            return this;
+        }
+
+        try
+        {
+            using var site = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Input, "site.json")));
+            var given = site.RootElement.ValueKind == JsonValueKind.Object && site.RootElement.TryGetProperty("baseUrl", out var value) ? value : default;
+            var own = given.ValueKind switch
+            {
+                JsonValueKind.Undefined => "/",
+                JsonValueKind.String => given.GetString()!,
+                _ => null,
+            };
+            return own is not null && SiteInfoBinder.NormaliseBaseUrl(own) == SiteInfoBinder.NormaliseBaseUrl(BaseUrl) ? this with { BaseUrl = null } : this;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return this;
+        }
+    }
 }

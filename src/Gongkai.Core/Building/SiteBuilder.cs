@@ -30,7 +30,7 @@ public static class SiteBuilder
     /// </summary>
     public static Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress = null, BuildMemory? memory = null,
         CancellationToken cancellationToken = default) =>
-        BuildAsync(options, progress, memory ?? new BuildMemory(), trustLast: true, Stopwatch.StartNew(), cancellationToken);
+        BuildAsync(options.WithoutRedundantBaseUrl(), progress, memory ?? new BuildMemory(), trustLast: true, Stopwatch.StartNew(), cancellationToken);
 
     // trustLast false: the output was found changed by hand, so the last build's record is not used (a full build).
     private static async Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress, BuildMemory memory,

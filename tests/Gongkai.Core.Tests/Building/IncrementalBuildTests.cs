@@ -22,8 +22,8 @@ public sealed class IncrementalBuildTests : IDisposable
     private string Output => _temp["out"];
 
     private Task<BuildResult> Build(string output, bool search = false, string? theme = null, int shardPages = SearchShards.DefaultPagesPerShard,
-        BuildMemory? memory = null) =>
-        SiteBuilder.BuildAsync(new BuildOptions(_input, output, theme ?? Repo.Theme, Search: search, SearchShardPages: shardPages), memory: memory);
+        BuildMemory? memory = null, string? baseUrl = null) =>
+        SiteBuilder.BuildAsync(new BuildOptions(_input, output, theme ?? Repo.Theme, baseUrl, Search: search, SearchShardPages: shardPages), memory: memory);
 
     // A full build of the input as it is now, into a fresh folder, to compare with.
     private async Task<SortedDictionary<string, string>> FullBuild(bool search = false, int shardPages = SearchShards.DefaultPagesPerShard)
@@ -329,6 +329,25 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.Equal(0, result.Kept);
         Assert.Contains("新版", File.ReadAllText(Path.Combine(Output, "regions/bayingolin/2024/index.html")));
         Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
+    }
+
+    [Fact]
+    public async Task A_base_url_that_repeats_site_json_is_no_change_so_serve_and_build_can_take_turns()
+    {
+        // serve passes its prefix ("/") as the base URL; the sample's site.json gives "/" too.
+        Assert.True((await Build(Output, baseUrl: "/")).Succeeded);
+        Assert.True((await Build(Output)).UpToDate);
+        Append(KaramayReport, "\n又一段。\n");
+
+        var session = await Build(Output, baseUrl: "/");
+
+        Assert.True(session.Succeeded, session.Error);
+        // Made again: the report's page, build-info.json and the theme's assets (copied on every build).
+        Assert.Equal(session.Files - 2 - Directory.GetFiles(Path.Combine(Output, "assets"), "*", SearchOption.AllDirectories).Length, session.Kept);
+        Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
+        var other = await Build(Output, baseUrl: "/preview/");
+        Assert.Equal(0, other.Kept);
+        Assert.Contains("href=\"/preview/", File.ReadAllText(Path.Combine(Output, KaramayPage)));
     }
 
     [Fact]
