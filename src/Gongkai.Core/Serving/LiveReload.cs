@@ -3,11 +3,16 @@ using Gongkai.Rendering;
 
 namespace Gongkai.Serving;
 
-/// <summary>The state of a preview: which build the pages come from, and the errors of the last build if it failed.</summary>
-public sealed record PreviewState(int Build, bool Ok, IReadOnlyList<string> Errors)
+/// <summary>
+/// The state of a preview: which build the pages come from, and the errors of the last build if it failed; a failure
+/// that is not the build's (the search index, made after the pages were shown) brings its own <see cref="Title"/> for
+/// the overlay.
+/// </summary>
+public sealed record PreviewState(int Build, bool Ok, IReadOnlyList<string> Errors, string? Title = null)
 {
     /// <summary>The state as the live-reload script receives it.</summary>
-    public string ToJson() => new JsonObject { ["build"] = Build, ["ok"] = Ok, ["errors"] = new JsonArray([.. Errors.Select(e => JsonValue.Create(e))]) }.ToJsonString();
+    public string ToJson() =>
+        new JsonObject { ["build"] = Build, ["ok"] = Ok, ["errors"] = new JsonArray([.. Errors.Select(e => JsonValue.Create(e))]), ["title"] = Title }.ToJsonString();
 }
 
 /// <summary>
@@ -40,9 +45,9 @@ public static class LiveReload
           source.onmessage = function (event) {
             var state = JSON.parse(event.data);
             if (state.ok && state.build !== served) { location.reload(); return; }
-            if (!state.ok) { show(state.errors); }
+            if (!state.ok) { show(state.title, state.errors); }
           };
-          function show(errors) {
+          function show(heading, errors) {
             if (!overlay) {
               overlay = document.createElement("div");
               overlay.id = "gongkai-errors";
@@ -52,7 +57,7 @@ public static class LiveReload
             }
             overlay.textContent = "";
             var title = document.createElement("h2");
-            title.textContent = "构建失败：修改以下问题后页面会自动刷新";
+            title.textContent = heading || "构建失败：修改以下问题后页面会自动刷新";
             overlay.appendChild(title);
             errors.forEach(function (line) {
               var p = document.createElement("pre");

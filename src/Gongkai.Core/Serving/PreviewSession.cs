@@ -187,8 +187,9 @@ public sealed class PreviewSession : IDisposable
         if (_memory.RecordFailure is { } failure)
         {
             var late = $"{failure} (the changed pages are shown; the next build makes the search index again)";
-            Publish(new PreviewState(State.Build + 1, false, [late]));
+            // In the terminal first: whoever waits for the state may look there once it is published.
             _reportLate(late);
+            Publish(new PreviewState(State.Build + 1, false, [late], "搜索索引未能更新：页面已是最新，下一次构建会重做索引"));
         }
 
         CollectBetweenBuilds();

@@ -38,6 +38,9 @@ public sealed class PreviewSessionTests : IDisposable
         var error = Assert.Single(state.Errors);
         Assert.Contains("search indexing failed", error);
         Assert.Equal(error, Assert.Single(late));
+        // Over the page, not as a failed build: the pages are right.
+        Assert.Contains("搜索索引未能更新", state.Title);
+        Assert.Equal(state.Title, System.Text.Json.Nodes.JsonNode.Parse(state.ToJson())!["title"]!.GetValue<string>());
         Assert.Contains(Directory.GetFiles(_temp["out"], "index.html", SearchOption.AllDirectories), page => File.ReadAllText(page).Contains("页面仍会更新"));
     }
 }
