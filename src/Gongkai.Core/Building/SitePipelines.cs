@@ -27,11 +27,16 @@ public static class SitePipelines
     /// All pipelines of a site build; the search page loads the index <paramref name="searchShards"/> (all of the site's
     /// when null). <paramref name="unchanged"/> tells whether the output already holds a file (destination) made from a
     /// region folder (scope) whose input has not changed since, or, for a site-wide file (scope null), from the same site
-    /// without the text of report bodies; null: everything is made anew.
+    /// without the text of report bodies; null: everything is made anew. The report pages and chart files of a region
+    /// <paramref name="keptRegion"/> names (by slug) are not made as documents at all, not even kept ones (on 10,000
+    /// reports, nine in ten of a rebuild's documents): the caller counts the files the output holds from that region's
+    /// folder as kept. Only for regions whose every such file is unchanged, and while the site-wide files are kept
+    /// (the sitemap lists report pages).
     /// </summary>
     public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme, BuildInfo buildInfo, IReadOnlyList<SearchShard>? searchShards = null,
-        Func<string, string?, bool>? unchanged = null)
+        Func<string, string?, bool>? unchanged = null, Func<string, bool>? keptRegion = null)
     {
+        bool Made(PublicRegion region) => keptRegion?.Invoke(region.Slug) != true;
         // Only report pages see the text of report bodies: every other file is made from the site without it, so that a
         // change to a report's text leaves the files listing reports across regions as they were.
         var data = site.WithoutReportBodies();
@@ -57,10 +62,10 @@ public static class SitePipelines
         return
         [
             new(Assets, new CreateDocuments("theme assets", _ => theme.Assets.Select(a => new Document(a.Destination) { CopyFrom = a.Source })), write),
-            new(Reports, new CreateDocuments("reports", _ => ReportPages.Create(site, pages)), skip, make, markdown, layout, write),
+            new(Reports, new CreateDocuments("reports", _ => ReportPages.Create(site, pages, Made)), skip, make, markdown, layout, write),
             new(Attachments, new CreateDocuments("attachments", _ => ReportPages.Attachments(data)), skip, write),
             new(Disclosures, new CreateDocuments("disclosures", _ => DisclosurePages.Create(data, pages, ChartsOf)), skip, make, markdown, layout, write),
-            new(Charts, new CreateDocuments("charts", _ => ChartDocuments(data, ChartsOf, homeCharts, theme)), skip, make, write),
+            new(Charts, new CreateDocuments("charts", _ => ChartDocuments(data, Made, ChartsOf, homeCharts, theme)), skip, make, write),
             new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(data, pages.Links)), skip, make, write),
             new(OpenData, new CreateDocuments("open data", _ => OpenDataDocuments(data, pages.Links)), skip, make, write),
             new(NotFound, new CreateDocuments("not found", _ => [Pages.NotFoundPage.Create(pages)]), skip, layout, write),
@@ -81,21 +86,22 @@ public static class SitePipelines
             new Pipeline(Home,
                 new CreateDocuments("home", context => [HomePage.Create(data, pages, context.OutputsOf(Regions), homeCharts)]), skip, make, layout, write)
                 .After(Regions),
-            new Pipeline(Sitemap, new CreateDocuments("sitemap", context => SitemapDocuments(context, pages.Links)), skip, write).After(PagePipelines),
+            new Pipeline(Sitemap, new CreateDocuments("sitemap", context => SitemapDocuments(context, pages.Links)), skip, make, write).After(PagePipelines),
         ];
     }
 
     // Only pages: redirects, the 404 page and data files stay out of the sitemap.
-    private static IEnumerable<Document> SitemapDocuments(IExecutionContext context, Permalinks links)
-    {
-        var paths = PagePipelines.SelectMany(context.OutputsOf).Select(d => d.Require<string>(MetadataKeys.Path));
-        return Feeds.Sitemap.Write(paths, links) is { } xml ? [new Document(Feeds.Sitemap.FileName) { Content = xml }] : [];
-    }
+    // Made only when written: a rebuild that keeps it need not list every page.
+    private static IEnumerable<Document> SitemapDocuments(IExecutionContext context, Permalinks links) =>
+        links.IsAbsolute
+            ? [Document.Later(Feeds.Sitemap.FileName, null,
+                () => Feeds.Sitemap.Write(PagePipelines.SelectMany(context.OutputsOf).Select(d => d.Require<string>(MetadataKeys.Path)), links)!)]
+            : [];
 
-    private static IEnumerable<Document> ChartDocuments(PublicSite site, Func<PublicDisclosure, IReadOnlyList<ChartSpec>> charts,
+    private static IEnumerable<Document> ChartDocuments(PublicSite site, Func<PublicRegion, bool> made, Func<PublicDisclosure, IReadOnlyList<ChartSpec>> charts,
         IReadOnlyList<ChartSpec> homeCharts, Theme theme) =>
         ChartView.Files([.. homeCharts.Select(c => c.Name)], () => homeCharts, Permalinks.Home, theme.Strings).Concat(
-            from region in site.Regions
+            from region in site.Regions.Where(made)
             from d in region.Disclosures
             from file in ChartView.Files(DisclosureCharts.Names(d), () => charts(d), Permalinks.Disclosure(d), theme.Strings, DisclosureSource(region, d))
             select file);

@@ -8,10 +8,13 @@ namespace Gongkai.Pages;
 /// <summary>A page for each published catalogue entry, and the attachments copied beside it.</summary>
 public static class ReportPages
 {
-    /// <summary>One document per published entry; its content is the body markdown (empty when there is none).</summary>
-    public static IEnumerable<Document> Create(PublicSite site, PageModel pages)
+    /// <summary>
+    /// One document per published entry of the regions <paramref name="made"/> selects; its content is the body markdown
+    /// (empty when there is none).
+    /// </summary>
+    public static IEnumerable<Document> Create(PublicSite site, PageModel pages, Func<PublicRegion, bool> made)
     {
-        foreach (var region in site.Regions)
+        foreach (var region in site.Regions.Where(made))
         {
             foreach (var disclosure in region.Disclosures)
             {

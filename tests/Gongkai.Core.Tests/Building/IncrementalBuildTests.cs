@@ -26,10 +26,10 @@ public sealed class IncrementalBuildTests : IDisposable
         SiteBuilder.BuildAsync(new BuildOptions(_input, output, theme ?? Repo.Theme, baseUrl, Search: search, SearchShardPages: shardPages), memory: memory);
 
     // A full build of the input as it is now, into a fresh folder, to compare with.
-    private async Task<SortedDictionary<string, string>> FullBuild(bool search = false, int shardPages = SearchShards.DefaultPagesPerShard)
+    private async Task<SortedDictionary<string, string>> FullBuild(bool search = false, int shardPages = SearchShards.DefaultPagesPerShard, string? baseUrl = null)
     {
         var folder = _temp[$"full-{Guid.NewGuid():N}"];
-        var result = await Build(folder, search, shardPages: shardPages);
+        var result = await Build(folder, search, shardPages: shardPages, baseUrl: baseUrl);
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(0, result.Kept);
         return OutputTree.Hashes(folder);
@@ -160,6 +160,31 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.True((await Build(Output)).Succeeded);
         Assert.DoesNotContain("<!-- kept -->", File.ReadAllText(Path.Combine(Output, "catalogue/index.html")));
         Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
+    }
+
+    [Fact]
+    public async Task The_sitemap_lists_the_pages_of_unchanged_regions_whether_it_is_kept_or_made_again()
+    {
+        const string baseUrl = "https://example.org/budget/";
+        const string elsewhere = "https://example.org/budget/regions/bayingolin/2024/reports/";
+        Assert.True((await Build(Output, baseUrl: baseUrl)).Succeeded);
+        var sitemap = Path.Combine(Output, "sitemap.xml");
+        Assert.Contains(elsewhere, File.ReadAllText(sitemap));
+
+        // Only a report's text: the sitemap is kept (and other regions' report pages are not even made as documents).
+        Append(KaramayReport, "\n补充说明：整改已完成。\n");
+        var text = await Build(Output, baseUrl: baseUrl);
+        Assert.Equal(text.Files - 2 - Directory.GetFiles(Path.Combine(Output, "assets"), "*", SearchOption.AllDirectories).Length, text.Kept);
+        Assert.Equal(await FullBuild(baseUrl: baseUrl), OutputTree.Hashes(Output));
+
+        // A catalogue: the sitemap is made again, with the pages of the regions kept.
+        var catalogue = Path.Combine(_input, "regions/karamay/2023/reports.json");
+        File.WriteAllText(catalogue, File.ReadAllText(catalogue).Replace("调查研究专项经费评价报告", "调查研究专项经费绩效评价报告", StringComparison.Ordinal));
+        var listing = await Build(Output, baseUrl: baseUrl);
+
+        Assert.True(listing.Kept > 0, $"kept {listing.Kept}");
+        Assert.Contains(elsewhere, File.ReadAllText(sitemap));
+        Assert.Equal(await FullBuild(baseUrl: baseUrl), OutputTree.Hashes(Output));
     }
 
     [Fact]
