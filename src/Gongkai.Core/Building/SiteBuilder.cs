@@ -75,10 +75,6 @@ public static class SiteBuilder
             return await intact.ConfigureAwait(false) ? UpToDate(summary) : await Afresh().ConfigureAwait(false);
         }
 
-        // Pages are about to be made (unless the bytes turn out the same): the first template context waits for Scriban's
-        // built-in functions, made meanwhile.
-        _ = Task.Run(Theme.Prepare, cancellationToken);
-
         // Hashed once: the build keys and build-info.json both name the input tree. Files the last build saw with the same
         // size and time keep their hash unread. A missing input folder is reported by validation below.
         var previous = summary is null ? null : cache.LoadStamp(summary);

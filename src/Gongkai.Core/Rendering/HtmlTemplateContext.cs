@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scriban;
+using Scriban.Runtime;
 using Scriban.Parsing;
 
 namespace Gongkai.Rendering;
@@ -10,8 +11,12 @@ namespace Gongkai.Rendering;
 /// </summary>
 public sealed class HtmlTemplateContext : TemplateContext
 {
-    /// <summary>A context with strict variables (a typo in a template is an error, not an empty string).</summary>
-    public HtmlTemplateContext()
+    /// <summary>
+    /// A context with strict variables (a typo in a template is an error, not an empty string), and Scriban's built-in
+    /// functions, or, when the templates read none of them, <paramref name="builtins"/> in their place.
+    /// </summary>
+    public HtmlTemplateContext(ScriptObject? builtins = null)
+        : base(builtins)
     {
         StrictVariables = true;
         // Scriban's safety limits are for untrusted templates; ours render catalogues of tens of thousands of rows, and a

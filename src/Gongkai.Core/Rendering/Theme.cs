@@ -55,6 +55,44 @@ public sealed class Theme
         _assetPaths = assets.ToDictionary(a => a.Logical, a => a.Destination, StringComparer.Ordinal);
         Strings = strings;
         _functions = Functions();
+        UsesBuiltins = pages.Values.Any(page => ReadsAny(page, [.. BuiltinNames.Where(name => !_functions.ContainsKey(name))]));
+        if (UsesBuiltins)
+        {
+            // Made while the site is published: a few hundred functions wrapped by reflection (14 ms), which the first
+            // template context would wait for.
+            _ = Task.Run(() => RuntimeHelpers.RunClassConstructor(typeof(BuiltinFunctions).TypeHandle));
+        }
+    }
+
+    /// <summary>
+    /// The names under which Scriban's built-in functions are found (<c>string.upcase</c>, <c>array.size</c> …): a theme
+    /// whose templates read none of them renders without them, as making them costs a tenth of a rebuild after one change.
+    /// </summary>
+    internal static readonly string[] BuiltinNames = ["array", "blank", "date", "empty", "html", "include", "include_join", "math", "object", "regex", "string", "timespan"];
+
+    /// <summary>True when a template reads one of Scriban's built-in functions (<see cref="BuiltinNames"/>), which the theme's own do not replace.</summary>
+    internal bool UsesBuiltins { get; }
+
+    private static bool ReadsAny(ScriptNode node, string[] names)
+    {
+        switch (node)
+        {
+            case ScriptVariableGlobal { Name: var name } when names.Contains(name, StringComparer.Ordinal):
+                return true;
+            case ScriptMemberExpression member:
+                // The member's name (u.date) is a variable node too, but names no global.
+                return member.Target is { } target && ReadsAny(target, names);
+        }
+
+        for (var i = 0; i < node.ChildrenCount; i++)
+        {
+            if (node.GetChildren(i) is { } child && ReadsAny(child, names))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>How many template contexts rendering has made so far: as many as pages were ever rendered at once.</summary>
@@ -120,13 +158,6 @@ public sealed class Theme
         return new Theme(root, layouts, partials, UiStrings.Load(stringsPath!), [.. files.Select(Fingerprinted).OrderBy(a => a.Destination, StringComparer.Ordinal)]);
     }
 
-    /// <summary>
-    /// Makes Scriban's table of built-in functions, which the first template context of a process waits for (a few
-    /// hundred functions wrapped by reflection: 14 ms, a tenth of a rebuild after one change of 10,000 reports), so that
-    /// a build can have it made on another thread while it reads its input.
-    /// </summary>
-    public static void Prepare() => RuntimeHelpers.RunClassConstructor(typeof(BuiltinFunctions).TypeHandle);
-
     /// <summary>Loads a single theme folder.</summary>
     public static Theme Load(string folder, string locale) => Load([folder], locale);
 
@@ -145,7 +176,7 @@ public sealed class Theme
         // A renderer left by a failed render is dropped, never reused.
         if (!_renderers.TryPop(out var renderer))
         {
-            renderer = new Renderer(_functions);
+            renderer = new Renderer(_functions, UsesBuiltins ? null : new ScriptObject());
             Interlocked.Increment(ref _contextsMade);
         }
 
@@ -224,9 +255,9 @@ public sealed class Theme
     // Scriban's built-in functions and wraps our delegates anew, which cost more than rendering the page).
     private sealed class Renderer
     {
-        public Renderer(ScriptObject functions)
+        public Renderer(ScriptObject functions, ScriptObject? builtins)
         {
-            Context = new HtmlTemplateContext();
+            Context = new HtmlTemplateContext(builtins);
             Context.PushGlobal(functions);
         }
 

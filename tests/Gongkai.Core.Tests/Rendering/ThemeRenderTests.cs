@@ -96,4 +96,26 @@ public sealed class ThemeRenderTests : IDisposable
         Assert.Contains("<h1>一</h1>", Encoding.UTF8.GetString(first));
         Assert.Contains("<h1>二</h1>", Encoding.UTF8.GetString(second));
     }
+
+    [Fact]
+    public void The_built_in_names_a_theme_is_scanned_for_are_all_of_Scriban_s()
+    {
+        Assert.Equal(new Scriban.Functions.BuiltinFunctions().Keys.Order(StringComparer.Ordinal), Theme.BuiltinNames.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_theme_that_reads_no_built_in_function_renders_without_them_and_one_that_does_renders_with_them()
+    {
+        Assert.False(_theme.UsesBuiltins);
+        Assert.False(Theme.Load(Repo.Theme, "zh-CN").UsesBuiltins);
+
+        using var folder = new TempFolder();
+        folder.Write("i18n/zh-CN.json", File.ReadAllText(Path.Combine(Repo.Theme, "i18n", "zh-CN.json")));
+        folder.Write("layouts/base.sbn-html", "{{ content }}");
+        folder.Write("layouts/page.sbn-html", "<h1>{{ title | string.upcase }}</h1>{{ -2 | math.abs }}");
+        var theme = Theme.Load(folder.Path, "zh-CN");
+
+        Assert.True(theme.UsesBuiltins);
+        Assert.Equal("<h1>REPORT</h1>2", Encoding.UTF8.GetString(theme.RenderPage("page", new ScriptObject { ["title"] = "report" }, new RawHtml(""))));
+    }
 }
