@@ -68,7 +68,7 @@ public static class SiteBuilder
         var intact = summary is null ? Task.FromResult(false) : Task.Run(() => cache.Intact(summary), cancellationToken);
         Task<BuildResult> Afresh() => BuildAsync(options, progress, memory, trustLast: false, watch, cancellationToken);
         // A file changed in the last two seconds is compared by its content (usually the one just edited, and no other).
-        var listingKey = summary is null ? null : BuildKeys.OfListing(listing, setting!, i => SHA256.HashData(File.ReadAllBytes(listing.Files[i].Full)));
+        var listingKey = summary is null ? null : BuildKeys.OfListing(listing, setting!, i => SHA256.HashData(File.ReadAllBytes(listing.FullPath(listing.Files[i]))));
         Phase("check the last build");
         if (listingKey is not null && listingKey == summary!.ListingKey)
         {

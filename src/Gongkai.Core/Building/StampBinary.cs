@@ -18,14 +18,12 @@ public static class StampBinary
         w.Write(stamp.Key);
         w.Write(stamp.SiteKey);
         Map(w, stamp.Scopes, (x, v) => x.Write(v));
-        Map(w, stamp.Outputs, (x, scope) =>
-        {
-            x.Write(scope is not null);
-            if (scope is not null)
-            {
-                x.Write(scope);
-            }
-        });
+        // Each output's region folder by its place in a list of them: tens of thousands of files come from a few hundred.
+        var scopes = stamp.Outputs.Values.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var numbers = scopes.Select((scope, i) => (scope, i)).ToDictionary(p => p.scope, p => p.i, StringComparer.Ordinal);
+        w.Write(scopes.Count);
+        scopes.ForEach(w.Write);
+        Map(w, stamp.Outputs, (x, scope) => x.Write(scope is null ? -1 : numbers[scope]));
         Map(w, stamp.Search, (x, v) => x.Write(v));
         Map(w, stamp.Inputs, (x, stat) =>
         {
@@ -47,13 +45,24 @@ public static class StampBinary
         r.ReadString(),
         r.ReadString(),
         Map(r, x => x.ReadString()),
-        Map(r, x => x.ReadBoolean() ? x.ReadString() : null),
+        Outputs(r),
         Map(r, x => x.ReadString()),
         Map(r, x => new InputStat(x.ReadInt64(), x.ReadInt64(), x.ReadBytes(SHA256.HashSizeInBytes))),
         Map(r, x => x.ReadInt32()),
         r.ReadString(),
         r.ReadString(),
         Map(r, x => x.ReadString()));
+
+    private static Dictionary<string, string?> Outputs(BinaryReader r)
+    {
+        var scopes = new string[r.ReadInt32()];
+        for (var i = 0; i < scopes.Length; i++)
+        {
+            scopes[i] = r.ReadString();
+        }
+
+        return Map(r, x => x.ReadInt32() is var i and >= 0 ? scopes[i] : null);
+    }
 
     private static void Map<T>(BinaryWriter w, IReadOnlyDictionary<string, T> map, Action<BinaryWriter, T> write)
     {

@@ -18,14 +18,21 @@ public sealed record InputStat(long Length, long Modified, byte[] Hash)
     public override int GetHashCode() => HashCode.Combine(Length, Modified);
 }
 
-/// <summary>A file of an input folder as it was listed: relative path (with '/'), full path, size, modification time (UTC ticks).</summary>
-public sealed record ListedFile(string Relative, string Full, long Length, long Modified);
+/// <summary>A file of an input folder as it was listed: relative path (with '/'), size, modification time (UTC ticks).</summary>
+public sealed record ListedFile(string Relative, long Length, long Modified);
 
 /// <summary>
 /// The files of an input folder (absolute <paramref name="Root"/>) as listed at one moment, in ordinal path order;
 /// a file modified at or after <paramref name="Settled"/> (UTC ticks) had not settled then.
 /// </summary>
-public sealed record InputListing(string Root, IReadOnlyList<ListedFile> Files, long Settled);
+public sealed record InputListing(string Root, IReadOnlyList<ListedFile> Files, long Settled)
+{
+    /// <summary>
+    /// The absolute path of <paramref name="file"/>: made when a file is read, not for every file listed (10,000 paths a
+    /// build, of which a rebuild after one change reads one).
+    /// </summary>
+    public string FullPath(ListedFile file) => Path.Join(Root, file.Relative);
+}
 
 /// <summary>
 /// Every file of an input folder: its SHA-256 for the build keys and build-info.json, in ordinal path order, and its
@@ -157,8 +164,9 @@ public sealed class InputFiles
         List<ListedFile> Files(string under, bool recurse) => new FileSystemEnumerable<ListedFile>(under,
             (ref FileSystemEntry e) =>
             {
-                var path = e.ToFullPath();
-                return new ListedFile(path[prefix..].Replace('\\', '/'), path, e.Length, e.LastWriteTimeUtc.UtcTicks);
+                // The relative path straight from the entry's folder and name, with no full path made first.
+                var relative = e.Directory.Length < prefix ? e.FileName.ToString() : string.Concat(e.Directory[prefix..], "/", e.FileName);
+                return new ListedFile(relative.Replace('\\', '/'), e.Length, e.LastWriteTimeUtc.UtcTicks);
             },
             Options(recurse))
         {
@@ -194,7 +202,7 @@ public sealed class InputFiles
                 return;
             }
 
-            var read = ReadFile(f.Full, f.Length);
+            var read = ReadFile(listing.FullPath(f), f.Length);
             bytes[f.Relative] = read;
             var hash = SHA256.HashData(read.Span);
             (stats[i], hashes[i]) = (new InputStat(read.Length, f.Modified, hash), new FileHash(f.Relative, hash));

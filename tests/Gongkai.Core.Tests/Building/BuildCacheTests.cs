@@ -82,7 +82,7 @@ public sealed class BuildCacheTests : IDisposable
     {
         var settled = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
         string Key(long length, long modified, byte content = 1, string setting = "setting") => BuildKeys.OfListing(
-            new("/in", [new ListedFile("regions/a/region.json", "/in/regions/a/region.json", length, modified), new ListedFile("site.json", "/in/site.json", 10, settled - 100)], settled),
+            new("/in", [new ListedFile("regions/a/region.json", length, modified), new ListedFile("site.json", 10, settled - 100)], settled),
             setting, i => [(byte)(content + i)]);
 
         var key = Key(5, settled - 1);
@@ -103,8 +103,8 @@ public sealed class BuildCacheTests : IDisposable
         var longPath = "regions/a/2024/reports/" + new string('报', 400) + ".md";
         ListedFile[] files =
         [
-            new(longPath, "/in/" + longPath, 123, settled - 5),
-            new("site.json", "/in/site.json", 10, settled + 5),
+            new(longPath, 123, settled - 5),
+            new("site.json", 10, settled + 5),
         ];
         byte[] hash = [0xab, 0x01];
 

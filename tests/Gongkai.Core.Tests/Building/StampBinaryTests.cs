@@ -15,7 +15,11 @@ public sealed class StampBinaryTests : IDisposable
         "full-key",
         "site-key",
         new Dictionary<string, string> { ["regions/karamay"] = "k1", ["regions/hami"] = "k2" },
-        new Dictionary<string, string?> { ["index.html"] = null, ["regions/karamay/index.html"] = "regions/karamay" },
+        new Dictionary<string, string?>
+        {
+            ["index.html"] = null, ["regions/karamay/index.html"] = "regions/karamay", ["regions/hami/index.html"] = "regions/hami",
+            ["regions/karamay/2023/index.html"] = "regions/karamay",
+        },
         new Dictionary<string, string> { ["pagefind"] = "s1" },
         new Dictionary<string, InputStat> { ["site.json"] = new(123, 638_000_000_000_000_000, SHA256.HashData("{}"u8)) },
         new Dictionary<string, int> { ["regions/karamay/2023/reports/a.md"] = 2 },

@@ -51,7 +51,7 @@ public sealed class InputFilesTests : IDisposable
 
         string[] linked = ["regions/link/2024/reports/x.md", "regions/link/region.json", "regions/r2/link/2024/reports/x.md", "regions/r2/link/region.json"];
         Assert.Equal(files.Concat(linked).Order(StringComparer.Ordinal), listing.Files.Select(f => f.Relative));
-        Assert.All(listing.Files, f => Assert.Equal(Path.Combine(_temp.Path, f.Relative), f.Full));
+        Assert.All(listing.Files, f => Assert.True(File.Exists(listing.FullPath(f)), f.Relative));
         Assert.All(listing.Files.ExceptBy(linked, f => f.Relative), f => Assert.Equal(f.Relative.Length, f.Length));
     }
 
@@ -132,7 +132,7 @@ public sealed class InputFilesTests : IDisposable
 
         var now = InputFiles.List(_temp.Path);
         Assert.Equal(now.Files, relisted.Files);
-        Assert.Contains(relisted.Files, f => f.Relative == "regions/c/2024/reports/new.md" && f.Full == added);
+        Assert.Contains(relisted.Files, f => f.Relative == "regions/c/2024/reports/new.md" && relisted.FullPath(f) == added);
         Assert.DoesNotContain(relisted.Files, f => f.Relative.StartsWith("regions/b/2023/", StringComparison.Ordinal));
         // Nothing changed, nothing listed again: an edit no watcher reported is not seen.
         File.AppendAllText(_temp["regions/b/region.json"], "，");
