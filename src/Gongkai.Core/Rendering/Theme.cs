@@ -55,7 +55,8 @@ public sealed class Theme
         _assetPaths = assets.ToDictionary(a => a.Logical, a => a.Destination, StringComparer.Ordinal);
         Strings = strings;
         _functions = Functions();
-        UsesBuiltins = pages.Values.Any(page => ReadsAny(page, [.. BuiltinNames.Where(name => !_functions.ContainsKey(name))]));
+        string[] builtins = [.. BuiltinNames.Where(name => !_functions.ContainsKey(name))];
+        UsesBuiltins = pages.Values.Any(page => ReadsAny(page, builtins));
         if (UsesBuiltins)
         {
             // Made while the site is published: a few hundred functions wrapped by reflection (14 ms), which the first
