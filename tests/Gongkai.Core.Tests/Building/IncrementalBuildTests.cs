@@ -90,6 +90,14 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.Equal(0, same.Kept);
         Assert.True(File.Exists(deleted));
         Assert.True((await Build(Output)).UpToDate);
+
+        // The whole output deleted (for a clean build): all of it made again.
+        Directory.Delete(Output, recursive: true);
+        Append(KaramayReport, "\n再次补充。\n");
+        var clean = await Build(Output);
+        Assert.True(clean.Succeeded, clean.Error);
+        Assert.Equal(0, clean.Kept);
+        Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
     }
 
     [Fact]
