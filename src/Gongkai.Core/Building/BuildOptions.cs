@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Gongkai.Input.Binding;
 
@@ -30,7 +31,10 @@ public sealed record BuildOptions(string Input, string Output, string Theme, str
 
         try
         {
-            using var site = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Input, "site.json")));
+            // Read as the input reader reads it: with or without a BOM, comments and trailing commas allowed.
+            ReadOnlyMemory<byte> bytes = File.ReadAllBytes(Path.Combine(Input, "site.json"));
+            using var site = JsonDocument.Parse(bytes.Span.StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes,
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             var given = site.RootElement.ValueKind == JsonValueKind.Object && site.RootElement.TryGetProperty("baseUrl", out var value) ? value : default;
             var own = given.ValueKind switch
             {

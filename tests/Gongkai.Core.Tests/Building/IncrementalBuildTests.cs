@@ -381,6 +381,13 @@ public sealed class IncrementalBuildTests : IDisposable
         var other = await Build(Output, baseUrl: "/preview/");
         Assert.Equal(0, other.Kept);
         Assert.Contains("href=\"/preview/", File.ReadAllText(Path.Combine(Output, KaramayPage)));
+
+        // site.json as an editor on Windows may save it (a BOM, a comment), its base URL "/preview": the same as the option.
+        var site = Path.Combine(_input, "site.json");
+        var text = File.ReadAllText(site).Replace("\"baseUrl\": \"/\"", "// 预览\n  \"baseUrl\": \"/preview\"", StringComparison.Ordinal);
+        File.WriteAllText(site, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        Assert.True((await Build(Output, baseUrl: "/preview/")).Succeeded);
+        Assert.True((await Build(Output)).UpToDate);
     }
 
     [Fact]
