@@ -38,7 +38,7 @@ public sealed record BuildOptions(string Input, string Output, string Theme, str
             var given = site.RootElement.ValueKind == JsonValueKind.Object && site.RootElement.TryGetProperty("baseUrl", out var value) ? value : default;
             var own = given.ValueKind switch
             {
-                JsonValueKind.Undefined => "/",
+                JsonValueKind.Undefined => SiteInfoBinder.DefaultBaseUrl,
                 JsonValueKind.String => given.GetString()!,
                 _ => null,
             };

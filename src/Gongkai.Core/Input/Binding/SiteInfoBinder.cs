@@ -7,6 +7,9 @@ namespace Gongkai.Input.Binding;
 /// <summary>Binds <c>site.json</c>.</summary>
 public static class SiteInfoBinder
 {
+    /// <summary>The base URL of a site.json that gives none.</summary>
+    public const string DefaultBaseUrl = "/";
+
     /// <summary>The fields site.json may have.</summary>
     public static readonly string[] Known = ["title", "baseUrl", "locale", "publisher", "synonyms", "license", "licenseUrl"];
 
@@ -19,7 +22,7 @@ public static class SiteInfoBinder
         }
 
         var title = f.String("title", required: true);
-        var baseUrl = f.String("baseUrl") ?? "/";
+        var baseUrl = f.String("baseUrl") ?? DefaultBaseUrl;
         var locale = f.String("locale") ?? "zh-CN";
         var publisher = f.String("publisher");
         var license = f.String("license");
