@@ -96,20 +96,18 @@ public static class SiteBuilder
             return UpToDate(summary!);
         }
 
-        // Pages of unchanged regions are kept only while nothing site-wide (site.json, theme, options, generator) changed;
-        // their report bodies are not read again, nor, when the model the last build checked is there, anything else of theirs.
-        var reuse = previous is not null && previous.SiteKey == keys!.Site ? previous : null;
-        bool Kept(string? scope) => reuse is not null && scope is not null && reuse.Scopes.TryGetValue(scope, out var before) &&
-            keys!.Scopes.TryGetValue(scope, out var now) && before == now;
-        var kept = reuse is null ? null : new KeptInput(path => Kept(BuildKeys.ScopeOf(path)),
-            cache.Regions.Load(keys!.Scopes.Keys.Where(Kept).Select(BuildKeys.SlugOf).ToDictionary(slug => slug, slug => keys.OfRegion(slug, listing.Root))),
-            reuse.Passages, summary!.Warnings);
+        // The report bodies of unchanged regions are not read again, nor, when the model the last build checked is there,
+        // anything else of theirs.
+        var rules = keys is null ? null : KeepRules.From(previous, keys);
+        var kept = rules is null ? null : new KeptInput(path => rules.RegionUnchanged(BuildKeys.ScopeOf(path)),
+            cache.Regions.Load(rules.UnchangedRegions.ToDictionary(slug => slug, slug => keys!.OfRegion(slug, listing.Root))),
+            rules.Last.Passages, summary!.Warnings);
 
         var validation = Validate(kept);
         var linkTargets = keys is null || validation.Site is null ? null : BuildKeys.OfLinkTargets(validation.Site);
         // The links of kept bodies and regions were checked against the pages the last build made. When the pages are others
         // now (a report added or removed), or the input has errors (so that all of them are reported), everything is checked.
-        if (kept is not null && (!validation.Passes(options.WarningsAsErrors) || linkTargets != reuse!.LinkTargets))
+        if (kept is not null && (!validation.Passes(options.WarningsAsErrors) || linkTargets != rules!.Last.LinkTargets))
         {
             kept = null;
             validation = Validate(null);
@@ -117,7 +115,7 @@ public static class SiteBuilder
 
         // The input's bytes are not used after this: let the collector have them while pages are made (on L, 22 MB).
         inputFiles.ReleaseBytes();
-        if (reuse is null)
+        if (rules is null)
         {
             QuietHeap.Close();
         }
@@ -147,20 +145,7 @@ public static class SiteBuilder
             () => regionData = keys?.OfRegionData(inputFiles.Hashes, bodies, passages),
             () => shards = SearchShards.For(publicSite, options.SearchShardPages));
         // A file is kept when it was made from the same input: its region's, or, site-wide, the site's but report text.
-        var siteDataKept = reuse is not null && reuse.SiteData == siteData;
-        bool RegionDataKept(string scope) => reuse!.RegionData.TryGetValue(scope, out var before) && before == regionData!.GetValueOrDefault(scope);
-        // In a region where only the text of reports changed, only the pages of those reports are made again.
-        var newText = reuse is null ? null : ReportsWithNewText(site, scope => !Kept(scope) && RegionDataKept(scope),
-            body => !(reuse.Inputs.TryGetValue(body, out var was) && inputFiles.Stats.TryGetValue(body, out var now) && was.Hash.AsSpan().SequenceEqual(now.Hash)));
-        Func<string, string?, bool>? unchanged = reuse is null
-            ? null
-            : (destination, scope) => reuse.Outputs.TryGetValue(destination, out var was) && was == scope &&
-                (scope is null ? siteDataKept : Kept(scope) || (RegionDataKept(scope) && !newText!.Contains(destination)));
-        // Regions none of whose files changed, while the site-wide files are kept too: their report pages and charts are not
-        // even made as documents, and what the last build made from them is counted as made (on 10,000 reports, a rebuild
-        // after one change made 10,600 documents to keep them: 8 MiB of fresh memory).
-        HashSet<string>? keptScopes = siteDataKept ? [.. keys!.Scopes.Keys.Where(Kept)] : null;
-        Func<string, bool>? keptRegion = keptScopes is null ? null : slug => keptScopes.Contains(BuildKeys.ScopeOfRegion(slug));
+        var keptFiles = rules?.Files(siteData!, regionData!, site, inputFiles.Stats);
         Theme theme;
         try
         {
@@ -179,7 +164,8 @@ public static class SiteBuilder
         }
 
         var search = pagefind is null ? null : new SearchStage(pagefind, shards);
-        var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputHash, site.Info.BaseUrl), shards, unchanged, keptRegion), options.EffectiveParallelism);
+        var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputHash, site.Info.BaseUrl), shards, keptFiles is null ? null : keptFiles.Unchanged,
+            keptFiles is { SiteWide: true } ? keptFiles.WholeRegion : null), options.EffectiveParallelism);
         Phase("theme, publish, set-up");
         output.BeginStaging();
         EngineResult result;
@@ -192,9 +178,10 @@ public static class SiteBuilder
         {
             result = await engine.RunAsync(output.Staging, progress, cancellationToken).ConfigureAwait(false);
             documents = [.. result.Outputs.Values.SelectMany(d => d)];
-            // Each file made, with the region it came from: what the stamp records, and what tells the files no longer made.
+            // Each file made, with the region it came from: what the stamp records, and what tells the files no longer made;
+            // those of regions kept whole were not even made as documents.
             made = documents.ToDictionary(d => d.Destination, d => d.Scope, StringComparer.Ordinal);
-            foreach (var (destination, scope) in keptScopes is null ? [] : reuse!.Outputs.Where(o => o.Value is { } scope && keptScopes.Contains(scope)))
+            foreach (var (destination, scope) in keptFiles?.OfWhole ?? [])
             {
                 made.TryAdd(destination, scope);
             }
@@ -208,12 +195,12 @@ public static class SiteBuilder
                     "when an id is renamed, list the old one under the entry's \"aliases\"", watch.Elapsed);
             }
 
-            if (reuse is not null && !await intact.ConfigureAwait(false))
+            if (rules is not null && !await intact.ConfigureAwait(false))
             {
                 output.Abandon();
                 stale = true;
             }
-            else if (reuse is null)
+            else if (rules is null)
             {
                 if (search is not null)
                 {
@@ -233,7 +220,7 @@ public static class SiteBuilder
             {
                 cache.Forget();
                 applying = true;
-                var (fileChange, byteChange) = output.ApplyChanges(reuse.Outputs.Keys.Where(d => !made.ContainsKey(d)));
+                var (fileChange, byteChange) = output.ApplyChanges(rules.Last.Outputs.Keys.Where(d => !made.ContainsKey(d)));
                 (files, bytes) = (summary!.Files + fileChange, summary.Bytes + byteChange);
                 // A session that records later (serve) shows the changed pages first and indexes them with its record.
                 indexLater = search is not null && memory.RecordsLater;
@@ -261,7 +248,7 @@ public static class SiteBuilder
         }
 
         var pages = made.Keys.Count(d => d.EndsWith(".html", StringComparison.Ordinal));
-        Phase(reuse is null ? "swap into output" : "move changes into output");
+        Phase(rules is null ? "swap into output" : "move changes into output");
         // What this build did, before a session's record indexes the changed shards on another thread and counts their files.
         var (shown, shownBytes, searchTime) = (files, bytes, searchWatch.Elapsed);
         // The old output's removal and the build's record: in serve, done while the result is served (BuildMemory.RecordLater;
@@ -298,7 +285,7 @@ public static class SiteBuilder
         void IndexChanges()
         {
             searchWatch.Start();
-            var gone = search!.IndexChanged(options.Output, output.Staging, s => keys!.ShardKey(s.Regions), reuse!.Search);
+            var gone = search!.IndexChanged(options.Output, output.Staging, s => keys!.ShardKey(s.Regions), rules!.Last.Search);
             var (indexFiles, indexBytes) = output.ApplyChanges(gone);
             (files, bytes) = (files + indexFiles, bytes + indexBytes);
             searchWatch.Stop();
@@ -329,7 +316,7 @@ public static class SiteBuilder
                 new BuildStamp(keys.Full, keys.Site, keys.Scopes, made,
                     search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
                     inputFiles.Stats, passages, linkTargets!, siteData!, regionData!),
-                listingKey!, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)], reuse is null ? null : output.ChangedFolders);
+                listingKey!, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)], rules is null ? null : output.ChangedFolders);
             cache.Regions.Save(
                 site.Regions.Where(r => !ReferenceEquals(kept?.Regions.GetValueOrDefault(r.Slug), r)).Select(r => (r, keys.OfRegion(r.Slug, listing.Root))),
                 passages,
@@ -368,16 +355,6 @@ public static class SiteBuilder
 
         return passages;
     }
-
-    // The files of the pages of published reports whose body is in a region folder inScope says and changed says has
-    // changed (by input path).
-    private static HashSet<string> ReportsWithNewText(Site site, Func<string, bool> inScope, Func<string, bool> changed) =>
-        [.. from region in site.Regions
-            where inScope(BuildKeys.ScopeOfRegion(region.Slug))
-            from d in region.Disclosures
-            from e in d.Entries ?? []
-            where e.Status == ReportStatus.Published && e.Body is not null && changed(e.Body.RelativePath)
-            select Permalinks.FileOf(Permalinks.Report(region.Slug, d.Year, e.Id))];
 
     // The input paths of the report bodies the site reads (or keeps from the last build).
     private static HashSet<string> ReportBodies(Site site) =>

@@ -1,0 +1,37 @@
+namespace Gongkai.Building;
+
+/// <summary>
+/// The files of the last build (<paramref name="lastOutputs"/>: each with the region folder it was made from, null for
+/// site-wide ones) that a rebuild keeps as they are (see <see cref="KeepRules.Files"/>): site-wide files while what they
+/// are made from, all input but report text, is the same (<paramref name="siteWide"/>); all files of the regions none of
+/// whose files changed (<paramref name="unchangedRegions"/>); and of the regions where only the text of reports changed
+/// (<paramref name="textOnlyRegions"/>), all but the pages of those reports (<paramref name="newText"/>).
+/// </summary>
+internal sealed class KeptFiles(
+    IReadOnlyDictionary<string, string?> lastOutputs,
+    bool siteWide,
+    IReadOnlySet<string> unchangedRegions,
+    IReadOnlySet<string> textOnlyRegions,
+    IReadOnlySet<string> newText)
+{
+    /// <summary>True when the site-wide files are kept.</summary>
+    public bool SiteWide => siteWide;
+
+    /// <summary>
+    /// The region folders whose files are kept without being made as documents at all: the unchanged regions, while the
+    /// site-wide files are kept too (which list those regions' pages); otherwise none. On 10,000 reports, a rebuild after
+    /// one change made 10,600 documents only to keep them (8 MiB of fresh memory).
+    /// </summary>
+    public IReadOnlySet<string> Whole { get; } = siteWide ? unchangedRegions : new HashSet<string>();
+
+    /// <summary>The files the last build made from the <see cref="Whole"/> regions, with their region folder.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> OfWhole => lastOutputs.Where(o => o.Value is { } scope && Whole.Contains(scope));
+
+    /// <summary>True when the file <paramref name="destination"/>, made from the region folder <paramref name="scope"/> (null: site-wide), is kept.</summary>
+    public bool Unchanged(string destination, string? scope) =>
+        lastOutputs.TryGetValue(destination, out var was) && was == scope &&
+        (scope is null ? siteWide : unchangedRegions.Contains(scope) || (textOnlyRegions.Contains(scope) && !newText.Contains(destination)));
+
+    /// <summary>True when the region <paramref name="slug"/> is one of the <see cref="Whole"/> ones.</summary>
+    public bool WholeRegion(string slug) => Whole.Contains(BuildKeys.ScopeOfRegion(slug));
+}
