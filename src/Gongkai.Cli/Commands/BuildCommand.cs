@@ -56,7 +56,11 @@ internal static class BuildCommand
         _ = Task.Run(() => SHA256.HashData([]), cancellationToken);
         var console = AnsiConsole.Console;
         var before = TimingsPrinter.Count();
-        var memory = new BuildMemory { DiscardOldSite = DiscardCommand.Start };
+        var memory = new BuildMemory
+        {
+            DiscardOldSite = DiscardCommand.Start,
+            WaitingForOtherBuild = () => console.MarkupLineInterpolated($"Waiting for another build into {options.Output} to finish (serve?)…"),
+        };
         BuildResult result;
         try
         {

@@ -66,6 +66,9 @@ public sealed class BuildMemory
     /// </summary>
     public Action<string>? DiscardOldSite { get; init; }
 
+    /// <summary>Told when a build has to wait for another one into the same output folder (another process's, such as <c>serve</c>'s) to finish.</summary>
+    public Action? WaitingForOtherBuild { get; init; }
+
     /// <summary>Runs <paramref name="record"/> now (true), or after <see cref="RecordLater"/> on the thread pool (false).</summary>
     internal bool Record(Action record)
     {

@@ -28,9 +28,22 @@ public static class SiteBuilder
     /// Runs a build. Input errors and failures come back in the result; the previous output stays intact on failure. A
     /// process that builds again and again passes the same <paramref name="memory"/> each time (see <see cref="BuildMemory"/>).
     /// </summary>
-    public static Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress = null, BuildMemory? memory = null,
-        CancellationToken cancellationToken = default) =>
-        BuildAsync(options.WithoutRedundantBaseUrl(), progress, memory ?? new BuildMemory(), trustLast: true, Stopwatch.StartNew(), cancellationToken);
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress = null, BuildMemory? memory = null,
+        CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        memory ??= new BuildMemory();
+        // Held until the build's record is written, which a session does after this returns (BuildMemory.RecordLater).
+        var held = await OutputLock.AcquireAsync(options.Output, memory.WaitingForOtherBuild, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await BuildAsync(options.WithoutRedundantBaseUrl(), progress, memory, trustLast: true, watch, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _ = memory.Recorded.ContinueWith(_ => held.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
 
     // trustLast false: the output was found changed by hand, so the last build's record is not used (a full build).
     private static async Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress, BuildMemory memory,
