@@ -11,12 +11,12 @@ namespace Gongkai.Tests.Building;
 /// and publishing it again, a passage cut, an id renamed, the disclosure's front matter, a region's name, site.json, a
 /// region taken out and put back, a file touched, a mistake and its fix. After each, the site is rebuilt into the previous
 /// output three ways: by a new process, by a process that keeps its memory, and by one that is told what changed and
-/// records later (as <c>serve</c> is). Each rebuild must write exactly the files and folders of a full build, a failed
-/// one must leave the output as it was, and no withheld title, body or attachment nor any cut passage may reach a file.
+/// records later (as <c>serve</c> is). Each rebuild must write exactly the files and folders of a full build (the search
+/// index included, when there is one), a failed one must leave the output as it was, and no withheld title, body or
+/// attachment nor any cut passage may reach a file.
 /// </summary>
 public sealed partial class EditSequenceTests : IDisposable
 {
-    private const int Steps = 40;
     private const string Reports = "regions/karamay/2023/reports.json";
     private const string Disclosure = "regions/karamay/2023/disclosure.md";
     private const string ReportFolder = "regions/karamay/2023/reports";
@@ -38,6 +38,7 @@ public sealed partial class EditSequenceTests : IDisposable
     private readonly Dictionary<string, (string Title, string Body)> _withheld = [];
     private readonly Dictionary<string, string> _attachments = [];
     private int _step, _planted;
+    private bool _search;
     private string? _target, _beforeMistake;
 
     public EditSequenceTests(ITestOutputHelper log)
@@ -51,16 +52,20 @@ public sealed partial class EditSequenceTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    [Fact]
-    public async Task Every_rebuild_after_an_edit_equals_a_full_build_and_leaks_nothing_withheld()
+    // Without the search index, and, in fewer steps, with it in shards of a few pages (so that a change indexes some again).
+    [Theory]
+    [InlineData(false, 40)]
+    [InlineData(true, 16)]
+    public async Task Every_rebuild_after_an_edit_equals_a_full_build_and_leaks_nothing_withheld(bool search, int steps)
     {
+        _search = search;
         foreach (var (output, memory) in _rebuilds)
         {
             Assert.True((await Rebuild(output, memory)).Succeeded);
         }
 
         var kinds = new HashSet<string>();
-        for (_step = 1; _step <= Steps; _step++)
+        for (_step = 1; _step <= steps; _step++)
         {
             var kind = Edit();
             kinds.Add(kind);
@@ -95,7 +100,8 @@ public sealed partial class EditSequenceTests : IDisposable
     // A build into the output folder named (in the temporary folder), waiting for a session's record.
     private async Task<BuildResult> Rebuild(string output, BuildMemory? memory)
     {
-        var result = await SiteBuilder.BuildAsync(new BuildOptions(_input, _temp[output], Repo.Theme, null, Search: false), memory: memory);
+        var options = new BuildOptions(_input, _temp[output], Repo.Theme, null, Search: _search, SearchShardPages: 8);
+        var result = await SiteBuilder.BuildAsync(options, memory: memory);
         await (memory?.Recorded ?? Task.CompletedTask);
         return result;
     }
