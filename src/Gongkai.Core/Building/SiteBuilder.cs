@@ -31,13 +31,13 @@ public static class SiteBuilder
     public static async Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress = null, BuildMemory? memory = null,
         CancellationToken cancellationToken = default)
     {
-        var watch = Stopwatch.StartNew();
         memory ??= new BuildMemory();
-        // Held until the build's record is written, which a session does after this returns (BuildMemory.RecordLater).
+        // Held until the build's record is written, which a session does after this returns (BuildMemory.RecordLater). The
+        // build's time starts once it holds the output.
         var held = await OutputLock.AcquireAsync(options.Output, memory.WaitingForOtherBuild, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await BuildAsync(options.WithoutRedundantBaseUrl(), progress, memory, trustLast: true, watch, cancellationToken).ConfigureAwait(false);
+            return await BuildAsync(options.WithoutRedundantBaseUrl(), progress, memory, trustLast: true, Stopwatch.StartNew(), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -178,7 +178,7 @@ public static class SiteBuilder
 
         var search = pagefind is null ? null : new SearchStage(pagefind, shards);
         var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputHash, site.Info.BaseUrl), shards, keptFiles is null ? null : keptFiles.Unchanged,
-            keptFiles is { SiteWide: true } ? keptFiles.WholeRegion : null), options.EffectiveParallelism);
+            keptFiles is null ? null : keptFiles.WholeRegion), options.EffectiveParallelism);
         Phase("theme, publish, set-up");
         output.BeginStaging();
         EngineResult result;
