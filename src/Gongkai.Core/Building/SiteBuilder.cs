@@ -31,6 +31,12 @@ public static class SiteBuilder
     public static async Task<BuildResult> BuildAsync(BuildOptions options, IProgress<PipelineFinished>? progress = null, BuildMemory? memory = null,
         CancellationToken cancellationToken = default)
     {
+        var refusal = new OutputFolder(options.Output).Refusal(("input", options.Input), ("theme", options.Theme));
+        if (refusal is not null)
+        {
+            return BuildResult.Failed([], refusal, TimeSpan.Zero);
+        }
+
         memory ??= new BuildMemory();
         // Held until the build's record is written, which a session does after this returns (BuildMemory.RecordLater). The
         // build's time starts once it holds the output.
@@ -52,12 +58,6 @@ public static class SiteBuilder
         // The last build of this process may still be writing its record (see BuildMemory.RecordLater).
         await memory.Recorded.ConfigureAwait(false);
         var output = new OutputFolder(options.Output);
-        var refusal = output.Refusal(("input", options.Input), ("theme", options.Theme));
-        if (refusal is not null)
-        {
-            return BuildResult.Failed([], refusal, watch.Elapsed);
-        }
-
         var phases = new Dictionary<string, PhaseTime>(StringComparer.Ordinal);
         var (mark, cpuMark, allocatedMark, collectionsMark) = (TimeSpan.Zero, Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
         void Phase(string name)
