@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using Gongkai.Archive.Wacz;
+using Gongkai.Building;
 using Gongkai.Data;
 
 namespace Gongkai.Archive;
@@ -33,6 +34,8 @@ public static class Snapshot
             throw new InvalidDataException($"{site} has no {BuildInfo.FileName}: is it a site built by gongkai?");
         }
 
+        // A build into the site meanwhile would leave an archive that is not the manifest's: the site's files are read twice.
+        using var held = OutputLock.AcquireAsync(site, null, CancellationToken.None).GetAwaiter().GetResult();
         var info = DataJson.Deserialize<BuildInfo>(File.ReadAllText(buildInfoPath))!;
         var publicUrl = wacz ? PublicUrl(info, siteUrl) : null;
         var files = Directory.GetFiles(site, "*", SearchOption.AllDirectories)

@@ -5,7 +5,7 @@ namespace Gongkai.Tests.Building;
 
 /// <summary>
 /// Builds into one output folder take turns, within a process and across processes (<c>serve</c> and <c>build</c>):
-/// each used to empty the other's staging folder, and both failed.
+/// each used to empty the other's staging folder, and both failed. A snapshot of the folder takes its turn too.
 /// </summary>
 public sealed class OutputLockTests : IDisposable
 {
@@ -33,6 +33,21 @@ public sealed class OutputLockTests : IDisposable
         }
 
         Assert.True((await build).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_snapshot_waits_for_a_build_into_its_site_so_that_its_archive_is_the_manifests()
+    {
+        Assert.True((await Build("out")).Succeeded);
+        Task<string> snapshot;
+        using (await OutputLock.AcquireAsync(_temp["out"], null, CancellationToken.None))
+        {
+            snapshot = Task.Run(() => Gongkai.Archive.Snapshot.Create(_temp["out"], _temp["snapshots"], new DateOnly(2026, 11, 24)));
+            await Task.Delay(300);
+            Assert.False(snapshot.IsCompleted);
+        }
+
+        Assert.Empty(Gongkai.Archive.SnapshotVerifier.Verify(await snapshot));
     }
 
     [Fact]
