@@ -55,7 +55,8 @@ internal static class ServeCommand
             }
 
             before = TimingsPrinter.Count();
-        }, problem => console.MarkupLineInterpolated($"[red]error:[/] {problem}"));
+        }, problem => console.MarkupLineInterpolated($"[red]error:[/] {problem}"),
+            () => console.MarkupLineInterpolated($"Waiting for another build into {options.Output} to finish…"));
         await session.StartAsync();
         var server = new PreviewServer(session, options.Output, prefix);
         await server.RunAsync(port, url => console.MarkupLineInterpolated($"Serving {url} (Ctrl+C to stop); watching {options.Input} and {options.Theme}"), cancellationToken);

@@ -21,17 +21,19 @@ public sealed class PreviewSession : IDisposable
     private readonly CancellationTokenSource _stop = new();
 
     // The last build's record, so a rebuild does not read it back from the build cache.
-    private readonly BuildMemory _memory = new();
+    private readonly BuildMemory _memory;
     private readonly string _inputTheme;
     private TaskCompletionSource<PreviewState> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
     /// A session for <paramref name="options"/>; <paramref name="report"/> hears every build's result, and
-    /// <paramref name="reportLate"/> what failed after a build returned (its search index, made after the pages are shown).
+    /// <paramref name="reportLate"/> what failed after a build returned (its search index, made after the pages are shown),
+    /// and <paramref name="waiting"/> when a build waits for another one into the same output folder (a <c>build</c>'s).
     /// </summary>
-    public PreviewSession(BuildOptions options, Action<BuildResult> report, Action<string> reportLate)
+    public PreviewSession(BuildOptions options, Action<BuildResult> report, Action<string> reportLate, Action? waiting = null)
     {
         _options = options;
+        _memory = new BuildMemory { WaitingForOtherBuild = waiting };
         _inputTheme = Path.Combine(Path.GetFullPath(options.Input), "theme") + Path.DirectorySeparatorChar;
         _report = report;
         _reportLate = reportLate;

@@ -18,6 +18,23 @@ public sealed class PreviewSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_session_says_when_its_build_waits_for_another_into_the_same_output()
+    {
+        var waiting = new TaskCompletionSource();
+        using var session = new PreviewSession(new BuildOptions(_input.Root, _temp["out"], Repo.Theme, Search: false), _ => { }, _ => { }, waiting.SetResult);
+        Task start;
+        using (await OutputLock.AcquireAsync(_temp["out"], null, CancellationToken.None))
+        {
+            start = session.StartAsync();
+            await waiting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.False(start.IsCompleted);
+        }
+
+        await start;
+        Assert.True(session.State.Ok, string.Join("\n", session.State.Errors));
+    }
+
+    [Fact]
     public async Task A_search_index_failing_after_a_rebuild_was_shown_is_reported_over_the_page_and_in_the_terminal()
     {
         var theme = FailingSearch.Theme(_temp, out var failNow);
