@@ -85,10 +85,21 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     /// <summary>
     /// Whether the output's folders are as the build <paramref name="summary"/> describes left them: a file deleted, added
     /// or renamed by hand changes its folder's modification time, and then nothing may be kept on the summary's word.
+    /// False too when <paramref name="cancel"/> is cancelled first (the build found it would keep nothing).
     /// </summary>
-    public bool Intact(BuildSummary summary)
+    public bool Intact(BuildSummary summary, CancellationToken cancel = default)
     {
-        var (hash, ticks) = FolderTimes(summary.Folders);
+        string hash;
+        long[] ticks;
+        try
+        {
+            (hash, ticks) = FolderTimes(summary.Folders, cancel: cancel);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
         if (hash != summary.FolderTimes || summary.Racy.Any(r => Listing(r.Key) != r.Value))
         {
             return false;
@@ -199,10 +210,10 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
 
     // The folders' modification times, hashed: one stat per folder (none for a folder whose time is known), where listing
     // every folder to count files costs 0.25 s on 10,000 reports.
-    private (string Hash, long[] Ticks) FolderTimes(IReadOnlyList<string> folders, Func<string, long?>? known = null)
+    private (string Hash, long[] Ticks) FolderTimes(IReadOnlyList<string> folders, Func<string, long?>? known = null, CancellationToken cancel = default)
     {
         var ticks = new long[folders.Count];
-        Parallel.For(0, folders.Count, i => ticks[i] = known?.Invoke(folders[i]) ?? Directory.GetLastWriteTimeUtc(Path.Join(_output, folders[i])).Ticks);
+        Parallel.For(0, folders.Count, new ParallelOptions { CancellationToken = cancel }, i => ticks[i] = known?.Invoke(folders[i]) ?? Directory.GetLastWriteTimeUtc(Path.Join(_output, folders[i])).Ticks);
         return (Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(ticks.AsSpan()))), ticks);
     }
 

@@ -78,7 +78,10 @@ public static class SiteBuilder
         var summary = await loading.ConfigureAwait(false);
         // Whether the output is as that build left it (a stat per folder) is found out while this build goes on, and waited
         // for before anything is kept or skipped on the summary's word; when it is not, the build starts again in full.
-        var intact = summary is null ? Task.FromResult(false) : Task.Run(() => cache.Intact(summary), cancellationToken);
+        // A build that will keep nothing, or fails on its input, stops it: it has no use for the answer, and the check
+        // would otherwise go on after the build has returned.
+        var checking = new CancellationTokenSource();
+        var intact = summary is null ? Task.FromResult(false) : Task.Run(() => cache.Intact(summary, checking.Token), cancellationToken);
         Task<BuildResult> Afresh() => BuildAsync(options, progress, memory, trustLast: false, watch, cancellationToken);
         // A file changed in the last two seconds is compared by its content (usually the one just edited, and no other).
         var listingKey = summary is null ? null : BuildKeys.OfListing(listing, setting!, i => SHA256.HashData(File.ReadAllBytes(listing.FullPath(listing.Files[i]))));
@@ -112,6 +115,11 @@ public static class SiteBuilder
         // The report bodies of unchanged regions are not read again, nor, when the model the last build checked is there,
         // anything else of theirs.
         var rules = keys is null ? null : KeepRules.From(previous, keys);
+        if (rules is null)
+        {
+            checking.Cancel();
+        }
+
         var kept = rules is null ? null : new KeptInput(path => rules.RegionUnchanged(BuildKeys.ScopeOf(path)),
             cache.Regions.Load(rules.UnchangedRegions.ToDictionary(slug => slug, slug => keys!.OfRegion(slug, listing.Root))),
             rules.Last.Passages, summary!.Warnings);
@@ -136,6 +144,7 @@ public static class SiteBuilder
         Phase("check input");
         if (!validation.Passes(options.WarningsAsErrors))
         {
+            checking.Cancel();
             return BuildResult.Failed(diagnostics, null, watch.Elapsed);
         }
 

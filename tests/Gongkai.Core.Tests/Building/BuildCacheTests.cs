@@ -179,6 +179,8 @@ public sealed class BuildCacheTests : IDisposable
         var summary = cache.ReadLast()!;
         Assert.Equal(["now"], summary.Racy.Keys);
         Assert.True(cache.Intact(summary));
+        // A build that keeps nothing stops the check: not to be trusted then.
+        Assert.False(cache.Intact(summary, new CancellationToken(canceled: true)));
 
         // A file deleted by hand in that tick: the folder's time stays as the coarse clock left it.
         File.Delete(_temp["out/now/index.html"]);

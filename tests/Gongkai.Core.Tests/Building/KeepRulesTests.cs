@@ -68,7 +68,6 @@ public sealed class KeepRulesTests
     {
         var kept = Files();
 
-        Assert.True(kept.SiteWide);
         Assert.True(kept.Unchanged("index.html", null));
         Assert.False(kept.Unchanged(ChangedPage, Karamay));
         Assert.True(kept.Unchanged(SamePage, Karamay));
@@ -92,9 +91,8 @@ public sealed class KeepRulesTests
     {
         var kept = Files(siteData: "other site data");
 
-        Assert.False(kept.SiteWide);
         Assert.False(kept.Unchanged("index.html", null));
-        Assert.Empty(kept.Whole);
+        Assert.False(kept.WholeRegion("bayingolin"));
         Assert.Empty(kept.OfWhole);
         Assert.True(kept.Unchanged("regions/bayingolin/index.html", Bayingolin));
         Assert.True(kept.Unchanged(SamePage, Karamay));
