@@ -150,6 +150,8 @@ public sealed class InputFiles
         var above = Subfolders(folder).Prepend(folder).ToList();
         var below = above.Skip(1).SelectMany(Subfolders).ToList();
         var lists = new List<ListedFile>[above.Count + below.Count];
+        // Sizes and times looked up from the input folder, where the system allows it (see FolderStat).
+        using var stat = FolderStat.Open(root);
         try
         {
             Parallel.For(0, lists.Length, i => lists[i] = i < above.Count ? Files(above[i], recurse: false) : Files(below[i - above.Count], recurse: true));
@@ -165,8 +167,10 @@ public sealed class InputFiles
             (ref FileSystemEntry e) =>
             {
                 // The relative path straight from the entry's folder and name, with no full path made first.
-                var relative = e.Directory.Length < prefix ? e.FileName.ToString() : string.Concat(e.Directory[prefix..], "/", e.FileName);
-                return new ListedFile(relative.Replace('\\', '/'), e.Length, e.LastWriteTimeUtc.UtcTicks);
+                var relative = (e.Directory.Length < prefix ? e.FileName.ToString() : string.Concat(e.Directory[prefix..], "/", e.FileName)).Replace('\\', '/');
+                return stat is not null && stat.TryGet(relative, out var length, out var modified)
+                    ? new ListedFile(relative, length, modified)
+                    : new ListedFile(relative, e.Length, e.LastWriteTimeUtc.UtcTicks);
             },
             Options(recurse))
         {
