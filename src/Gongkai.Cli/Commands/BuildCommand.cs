@@ -41,10 +41,27 @@ internal static class BuildCommand
             }
         });
 
-        var command = new Command("build", "Build the site from the input folder.") { input, output, theme, baseUrl, parallelism, warningsAsErrors, noSearch, previous, shardPages, timings };
+        var catalogueReports = new Option<int>("--catalogue-page-reports")
+        {
+            Description = "Reports the site-wide catalogue lists on one page; a larger site has a catalogue page per region (keeps pages light)",
+            DefaultValueFactory = _ => Gongkai.Pages.CataloguePage.MaxRows,
+        };
+        catalogueReports.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--catalogue-page-reports must be 1 or more");
+            }
+        });
+
+        var command = new Command("build", "Build the site from the input folder.")
+        {
+            input, output, theme, baseUrl, parallelism, warningsAsErrors, noSearch, previous, shardPages, catalogueReports, timings,
+        };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(theme)!, parse.GetValue(baseUrl),
-                parse.GetValue(parallelism), parse.GetValue(warningsAsErrors), !parse.GetValue(noSearch), parse.GetValue(previous), parse.GetValue(shardPages)),
+                parse.GetValue(parallelism), parse.GetValue(warningsAsErrors), !parse.GetValue(noSearch), parse.GetValue(previous), parse.GetValue(shardPages),
+                parse.GetValue(catalogueReports)),
             parse.GetValue(timings), cancellationToken));
         return command;
     }

@@ -63,7 +63,8 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
         options.BaseUrl ?? "",
         options.Search.ToString(),
         options.WarningsAsErrors.ToString(),
-        options.SearchShardPages.ToString(CultureInfo.InvariantCulture));
+        options.SearchShardPages.ToString(CultureInfo.InvariantCulture),
+        options.CataloguePageReports.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
     /// The keys of a build of <paramref name="input"/> (hashed files, in order; <paramref name="inputHash"/> is their tree

@@ -187,7 +187,7 @@ public static class SiteBuilder
 
         var search = pagefind is null ? null : new SearchStage(pagefind, shards);
         var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputHash, site.Info.BaseUrl), shards, keptFiles is null ? null : keptFiles.Unchanged,
-            keptFiles is null ? null : keptFiles.WholeRegion), options.EffectiveParallelism);
+            keptFiles is null ? null : keptFiles.WholeRegion, options.CataloguePageReports), options.EffectiveParallelism);
         Phase("theme, publish, set-up");
         output.BeginStaging();
         EngineResult result;

@@ -31,10 +31,11 @@ public static class SitePipelines
     /// <paramref name="keptRegion"/> names (by slug) are not made as documents at all, not even kept ones (on 10,000
     /// reports, nine in ten of a rebuild's documents): the caller counts the files the output holds from that region's
     /// folder as kept. Only for regions whose every such file is unchanged, and while the site-wide files are kept
-    /// (the sitemap lists report pages).
+    /// (the sitemap lists report pages). The site-wide catalogue lists at most <paramref name="cataloguePageReports"/>
+    /// reports on one page (see <see cref="CataloguePage"/>).
     /// </summary>
     public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme, BuildInfo buildInfo, IReadOnlyList<SearchShard>? searchShards = null,
-        Func<string, string?, bool>? unchanged = null, Func<string, bool>? keptRegion = null)
+        Func<string, string?, bool>? unchanged = null, Func<string, bool>? keptRegion = null, int cataloguePageReports = CataloguePage.MaxRows)
     {
         bool Made(PublicRegion region) => keptRegion?.Invoke(region.Slug) != true;
         // Only report pages see the text of report bodies: every other file is made from the site without it, so that a
@@ -77,7 +78,7 @@ public static class SitePipelines
                 skip, make, write),
             new(DataPage, new CreateDocuments("data page", _ => [Pages.DataPage.Create(data, pages)]), skip, layout, write),
             new(Regions, new CreateDocuments("regions", _ => RegionPages.Create(data, pages)), skip, make, layout, write),
-            new(Catalogue, new CreateDocuments("catalogue", _ => [CataloguePage.Create(data, pages)]), skip, make, layout, write),
+            new(Catalogue, new CreateDocuments("catalogue", _ => CataloguePage.Create(data, pages, cataloguePageReports)), skip, make, layout, write),
             new(SearchPage, new CreateDocuments("search", _ => [Pages.SearchPage.Create(pages, searchShards ?? SearchShards.For(data))]), skip, layout, write),
             new(Redactions, new CreateDocuments("redactions", _ =>
                 [Document.Later(Pages.DataPage.Redactions, null, () => DataJson.Utf8(RedactionReport.From(data)))]), skip, make, write),

@@ -1,6 +1,7 @@
 using Gongkai.Model;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
+using System.Globalization;
 using Scriban.Runtime;
 
 namespace Gongkai.Pages;
@@ -21,22 +22,55 @@ public sealed record SiteCatalogueRow(PublicRegion Region, PublicDisclosure Disc
 /// <summary>A filter choice: the value in the data attribute and the label shown.</summary>
 public sealed record FilterOption(string Value, string Label);
 
-/// <summary>The site-wide catalogue: every report across regions and years, a complete table that scripts can filter and sort.</summary>
+/// <summary>A region's line on the catalogue's index: its catalogue page, the years it covers and how many reports it lists.</summary>
+public sealed record CatalogueRegion(string Name, string Href, string Years, int Reports, int Published, int Withheld);
+
+/// <summary>
+/// The site-wide catalogue: every report across regions and years, a complete table that scripts can filter and sort.
+/// An archive of more than <see cref="MaxRows"/> reports has one such page per region instead (<see cref="RegionPath"/>),
+/// which the catalogue's own page lists: as one page, 10,000 reports were 7.6 MB of HTML (401 KB compressed), too much
+/// for a phone on a slow network, and the one document that took longest to make.
+/// </summary>
 public static class CataloguePage
 {
     /// <summary>The page's path.</summary>
     public const string Path = "catalogue/";
 
-    /// <summary>The catalogue page document, made only if it is written (10,000 rows on a large archive).</summary>
-    public static Document Create(PublicSite site, PageModel pages) => PageModel.Later(Path, null, () => Page(site, pages));
+    /// <summary>The most reports listed on one page of the whole site.</summary>
+    public const int MaxRows = 1000;
 
-    private static Document Page(PublicSite site, PageModel pages)
+    /// <summary>The path of a region's catalogue page, when the site has them.</summary>
+    public static string RegionPath(string slug) => $"{Path}{slug}/";
+
+    /// <summary>
+    /// The catalogue's documents, each made only if it is written: one page, or, above <paramref name="maxRows"/>
+    /// reports, an index and a page for each region with reports (made from that region's files alone).
+    /// </summary>
+    public static IEnumerable<Document> Create(PublicSite site, PageModel pages, int maxRows = MaxRows)
+    {
+        var listed = site.Regions.Where(r => Entries(r).Any()).ToList();
+        if (listed.Sum(r => Entries(r).Count()) <= maxRows)
+        {
+            return [PageModel.Later(Path, null, () => Page(site.Regions, pages, Path, null))];
+        }
+
+        return
+        [
+            PageModel.Later(Path, null, () => Index(listed, pages)),
+            .. listed.Select(region => PageModel.Later(RegionPath(region.Slug), SourceOf(region), () => Page([region], pages, RegionPath(region.Slug), region))),
+        ];
+    }
+
+    private static IEnumerable<PublicEntry> Entries(PublicRegion region) => region.Disclosures.SelectMany(d => d.Entries ?? []);
+
+    // Every entry of the regions, with their filters; the site's catalogue when region is null, else that region's.
+    private static Document Page(IReadOnlyList<PublicRegion> regions, PageModel pages, string path, PublicRegion? region)
     {
         var strings = pages.Strings;
-        var rows = (from region in site.Regions
-                    from d in region.Disclosures
+        var rows = (from r in regions
+                    from d in r.Disclosures
                     from e in d.Entries ?? []
-                    select new SiteCatalogueRow(region, d, e, e.IsPublished ? pages.Links.Href(Permalinks.Report(d, e)) : null,
+                    select new SiteCatalogueRow(r, d, e, e.IsPublished ? pages.Links.Href(Permalinks.Report(d, e)) : null,
                         pages.Links.Href(Permalinks.Disclosure(d))))
             .OrderBy(r => r.Region.Slug, StringComparer.Ordinal)
             .ThenByDescending(r => r.Disclosure.FiscalYear)
@@ -45,15 +79,48 @@ public static class CataloguePage
         var values = new ScriptObject
         {
             ["rows"] = rows,
-            ["regions"] = site.Regions.Select(r => new FilterOption(r.Slug, r.Name)).ToList(),
+            ["regions"] = regions.Select(r => new FilterOption(r.Slug, r.Name)).ToList(),
             ["years"] = rows.Select(r => r.Disclosure.FiscalYear).Distinct().OrderDescending()
-                .Select(y => new FilterOption(y.ToString(System.Globalization.CultureInfo.InvariantCulture), y.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+                .Select(y => new FilterOption(y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture))).ToList(),
             ["categories"] = Category.All.Select(c => new FilterOption(c.Id, c.Label)).ToList(),
             ["grades"] = Enum.GetValues<Grade>().Select(g => new FilterOption(g.Id(), g.Label())).ToList(),
         };
+        var siteTitle = strings["site_catalogue.title"];
+        var (title, description, intro) = region is null
+            ? (siteTitle, strings["site_catalogue.description"], strings["site_catalogue.intro"])
+            : (strings.Format("site_catalogue.region_title", region.Name), strings.Format("site_catalogue.region_description", region.Name),
+                strings.Format("site_catalogue.region_intro", region.Name));
+        IReadOnlyList<Crumb> trail = region is null
+            ? pages.SectionTrail(title, path)
+            : [.. pages.SectionTrail(siteTitle, Path), new Crumb(title, pages.Links.Href(path))];
+        values["heading"] = title;
+        values["intro"] = intro;
+        return pages.Page(path, "catalogue", title, description, trail, values, source: region is null ? null : SourceOf(region),
+            scripts: ["assets/catalogue.js"]);
+    }
+
+    // A region's catalogue page is made from its files alone: it counts as made from the region's own file.
+    private static string SourceOf(PublicRegion region) => $"regions/{region.Slug}/region.json";
+
+    // The regions with their catalogue pages and counts.
+    private static Document Index(IReadOnlyList<PublicRegion> regions, PageModel pages)
+    {
+        var strings = pages.Strings;
+        var lines = regions.Select(r =>
+        {
+            var years = r.Disclosures.Where(d => d.Entries is { Count: > 0 }).Select(d => d.FiscalYear).ToList();
+            var (first, last) = (years.Min(), years.Max());
+            var entries = Entries(r).ToList();
+            return new CatalogueRegion(r.Name, pages.Links.Href(RegionPath(r.Slug)),
+                first == last ? $"{first}" : strings.Format("site_catalogue.years", first, last),
+                entries.Count, entries.Count(e => e.IsPublished), entries.Count(e => !e.IsPublished));
+        }).ToList();
+        var values = new ScriptObject
+        {
+            ["catalogues"] = lines,
+            ["intro"] = strings.Format("site_catalogue.index_intro", lines.Sum(l => l.Reports), lines.Count),
+        };
         var title = strings["site_catalogue.title"];
-        return pages.Page(Path, "catalogue", title, strings["site_catalogue.description"],
-            pages.SectionTrail(title, Path),
-            values, scripts: ["assets/catalogue.js"]);
+        return pages.Page(Path, "catalogue-index", title, strings["site_catalogue.description"], pages.SectionTrail(title, Path), values);
     }
 }

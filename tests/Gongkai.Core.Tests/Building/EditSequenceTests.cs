@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Gongkai.Building;
+using Gongkai.Pages;
 using Gongkai.Tests.Support;
 using Xunit.Abstractions;
 
@@ -39,6 +40,7 @@ public sealed partial class EditSequenceTests : IDisposable
     private readonly Dictionary<string, string> _attachments = [];
     private int _step, _planted;
     private bool _search;
+    private int _catalogueReports;
     private string? _target, _beforeMistake;
 
     public EditSequenceTests(ITestOutputHelper log)
@@ -52,13 +54,15 @@ public sealed partial class EditSequenceTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    // Without the search index, and, in fewer steps, with it in shards of a few pages (so that a change indexes some again).
+    // Without the search index; in fewer steps, with it in shards of a few pages (so that a change indexes some again); and
+    // with the site-wide catalogue in a page per region (so that a region's change makes its page again, and only that).
     [Theory]
-    [InlineData(false, 40)]
-    [InlineData(true, 16)]
-    public async Task Every_rebuild_after_an_edit_equals_a_full_build_and_leaks_nothing_withheld(bool search, int steps)
+    [InlineData(false, 40, CataloguePage.MaxRows)]
+    [InlineData(true, 16, CataloguePage.MaxRows)]
+    [InlineData(false, 20, 10)]
+    public async Task Every_rebuild_after_an_edit_equals_a_full_build_and_leaks_nothing_withheld(bool search, int steps, int catalogueReports)
     {
-        _search = search;
+        (_search, _catalogueReports) = (search, catalogueReports);
         foreach (var (output, memory) in _rebuilds)
         {
             Assert.True((await Rebuild(output, memory)).Succeeded);
@@ -100,7 +104,7 @@ public sealed partial class EditSequenceTests : IDisposable
     // A build into the output folder named (in the temporary folder), waiting for a session's record.
     private async Task<BuildResult> Rebuild(string output, BuildMemory? memory)
     {
-        var options = new BuildOptions(_input, _temp[output], Repo.Theme, null, Search: _search, SearchShardPages: 8);
+        var options = new BuildOptions(_input, _temp[output], Repo.Theme, null, Search: _search, SearchShardPages: 8, CataloguePageReports: _catalogueReports);
         var result = await SiteBuilder.BuildAsync(options, memory: memory);
         await (memory?.Recorded ?? Task.CompletedTask);
         return result;
