@@ -1,7 +1,7 @@
+using System.Globalization;
 using Gongkai.Model;
 using Gongkai.Pipelines;
 using Gongkai.Publication;
-using System.Globalization;
 using Scriban.Runtime;
 
 namespace Gongkai.Pages;
@@ -112,7 +112,7 @@ public static class CataloguePage
             var (first, last) = (years.Min(), years.Max());
             var entries = Entries(r).ToList();
             return new CatalogueRegion(r.Name, pages.Links.Href(RegionPath(r.Slug)),
-                first == last ? $"{first}" : strings.Format("site_catalogue.years", first, last),
+                first == last ? first.ToString(CultureInfo.InvariantCulture) : strings.Format("site_catalogue.years", first, last),
                 entries.Count, entries.Count(e => e.IsPublished), entries.Count(e => !e.IsPublished));
         }).ToList();
         var values = new ScriptObject
@@ -121,6 +121,6 @@ public static class CataloguePage
             ["intro"] = strings.Format("site_catalogue.index_intro", lines.Sum(l => l.Reports), lines.Count),
         };
         var title = strings["site_catalogue.title"];
-        return pages.Page(Path, "catalogue-index", title, strings["site_catalogue.description"], pages.SectionTrail(title, Path), values);
+        return pages.Page(Path, "catalogue-index", title, strings["site_catalogue.index_description"], pages.SectionTrail(title, Path), values);
     }
 }
