@@ -70,7 +70,7 @@ public static class SitePipelines
             new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(data, pages.Links)), skip, make, write),
             new(OpenData, new CreateDocuments("open data", _ => OpenDataDocuments(data, pages.Links)), skip, make, write),
             new(NotFound, new CreateDocuments("not found", _ => [Pages.NotFoundPage.Create(pages)]), skip, layout, write),
-            new(Redirects, new CreateDocuments("redirects", _ => RedirectPages.Create(data, pages.Links, theme.Strings)), skip, make, write),
+            new(Redirects, new CreateDocuments("redirects", _ => RedirectPages.Create(data, pages.Links, theme.Strings, cataloguePageReports)), skip, make, write),
             new(Robots, new CreateDocuments("robots", _ => [new Document("robots.txt") { Content = Feeds.Sitemap.Robots(pages.Links) }]), skip, write),
             new(Updates, new CreateDocuments("updates", _ => [UpdatesPage.Create(updates, pages)]), skip, make, layout, write),
             new(Feed, new CreateDocuments("feed", _ =>

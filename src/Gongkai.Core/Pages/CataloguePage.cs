@@ -48,8 +48,8 @@ public static class CataloguePage
     /// </summary>
     public static IEnumerable<Document> Create(PublicSite site, PageModel pages, int maxRows = MaxRows)
     {
-        var listed = site.Regions.Where(r => Entries(r).Any()).ToList();
-        if (listed.Sum(r => Entries(r).Count()) <= maxRows)
+        var listed = Listed(site, maxRows);
+        if (listed is null)
         {
             return [PageModel.Later(Path, null, () => Page(site.Regions, pages, Path, null))];
         }
@@ -59,6 +59,16 @@ public static class CataloguePage
             PageModel.Later(Path, null, () => Index(listed, pages)),
             .. listed.Select(region => PageModel.Later(RegionPath(region.Slug), SourceOf(region), () => Page([region], pages, RegionPath(region.Slug), region))),
         ];
+    }
+
+    /// <summary>
+    /// The regions that have a catalogue page of their own (those with reports) when the site lists more than
+    /// <paramref name="maxRows"/> reports; null when its catalogue is one page.
+    /// </summary>
+    public static IReadOnlyList<PublicRegion>? Listed(PublicSite site, int maxRows)
+    {
+        var listed = site.Regions.Where(r => Entries(r).Any()).ToList();
+        return listed.Sum(r => Entries(r).Count()) > maxRows ? listed : null;
     }
 
     private static IEnumerable<PublicEntry> Entries(PublicRegion region) => region.Disclosures.SelectMany(d => d.Entries ?? []);

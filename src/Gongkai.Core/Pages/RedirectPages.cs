@@ -12,19 +12,25 @@ public static class RedirectPages
 {
     /// <summary>
     /// One redirect document per former address: each alias of a published entry, and for each former slug of a region
-    /// its region page, its disclosures and their reports (under their ids and aliases).
+    /// its region page, its disclosures and their reports (under their ids and aliases), and its catalogue page when the
+    /// site-wide catalogue lists more than <paramref name="catalogueReports"/> reports (see <see cref="CataloguePage"/>).
     /// </summary>
-    public static IEnumerable<Document> Create(PublicSite site, Permalinks links, UiStrings t)
+    public static IEnumerable<Document> Create(PublicSite site, Permalinks links, UiStrings t, int catalogueReports = CataloguePage.MaxRows)
     {
         Document Redirect(string from, string to, string title) =>
             Document.Later(Permalinks.FileOf(from), null, () => Html(links.Href(to), title, site.Info.Locale, t));
 
+        var catalogues = CataloguePage.Listed(site, catalogueReports)?.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
         foreach (var region in site.Regions)
         {
             string[] slugs = [region.Slug, .. region.Aliases];
             foreach (var slug in region.Aliases)
             {
                 yield return Redirect(Permalinks.Region(slug), Permalinks.Region(region.Slug), region.Name);
+                if (catalogues?.Contains(region.Slug) == true)
+                {
+                    yield return Redirect(CataloguePage.RegionPath(slug), CataloguePage.RegionPath(region.Slug), t.Format("site_catalogue.region_title", region.Name));
+                }
             }
 
             foreach (var d in region.Disclosures)

@@ -55,10 +55,28 @@ public sealed class CataloguePagesTests(SampleSite site) : IClassFixture<SampleS
         Assert.NotNull(Html.Load(PagePath(site.Output, "catalogue")).QuerySelector("#f-region"));
     }
 
-    private async Task<string> Build(int catalogueReports)
+    [Theory]
+    [InlineData(10, true)]
+    [InlineData(CataloguePage.MaxRows, false)]
+    public async Task A_former_slug_of_a_region_leads_to_its_catalogue_page_when_it_has_one(int catalogueReports, bool redirected)
+    {
+        var input = _temp.CopyTree(Repo.Input, "input");
+        File.WriteAllText(Path.Combine(input, "regions/karamay/region.json"), """{ "name": "克拉玛依市", "level": "市", "aliases": ["kelamayi"] }""");
+
+        var output = await Build(catalogueReports, input);
+
+        var former = Path.Combine(output, "catalogue/kelamayi/index.html");
+        Assert.Equal(redirected, File.Exists(former));
+        if (redirected)
+        {
+            Assert.Equal("/catalogue/karamay/", Html.Load(former).QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        }
+    }
+
+    private async Task<string> Build(int catalogueReports, string? input = null)
     {
         var output = _temp["split"];
-        var result = await SiteBuilder.BuildAsync(new BuildOptions(Repo.Input, output, Repo.Theme, Search: false, CataloguePageReports: catalogueReports));
+        var result = await SiteBuilder.BuildAsync(new BuildOptions(input ?? Repo.Input, output, Repo.Theme, Search: false, CataloguePageReports: catalogueReports));
         Assert.True(result.Succeeded, result.Error);
         return output;
     }
