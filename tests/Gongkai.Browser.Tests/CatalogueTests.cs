@@ -1,4 +1,6 @@
 using Gongkai.Browser.Tests.Support;
+using Gongkai.Building;
+using Gongkai.Serving;
 using Microsoft.Playwright;
 
 namespace Gongkai.Browser.Tests;
@@ -68,6 +70,39 @@ public sealed class CatalogueTests(BrowserSite site)
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
         Assert.Equal("block", await page.EvalOnSelectorAsync<string>(".catalogue-table tbody tr", "r => getComputedStyle(r).display"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Paths.Screenshots, shot + ".png"), FullPage = false });
+    }
+
+    [Fact]
+    public async Task A_large_archive_s_catalogue_leads_to_a_region_page_whose_filters_work_on_its_reports()
+    {
+        // The sample with at most 10 reports a page: a catalogue page per region, listed on catalogue/.
+        var output = Path.Combine(Path.GetTempPath(), "gongkai-catalogue", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = await SiteBuilder.BuildAsync(new BuildOptions(Path.Combine(Paths.Root, "input"), output, Path.Combine(Paths.Root, "theme"),
+                Search: false, CataloguePageReports: 10));
+            Assert.True(result.Succeeded, result.Error);
+            using var server = new StaticServer(output);
+            var page = await site.NewPage(390, 844);
+            await page.GotoAsync(server.BaseUrl + "catalogue/");
+
+            await page.ClickAsync("main a:text('克拉玛依市')");
+
+            await Assertions.Expect(page).ToHaveURLAsync(server.BaseUrl + "catalogue/karamay/");
+            Assert.Equal(10, (await VisibleTitles(page)).Count);
+            Assert.Equal(0, await page.Locator("#f-region").CountAsync());
+            await page.SelectOptionAsync("#f-grade", "excellent");
+            Assert.Equal(6, (await VisibleTitles(page)).Count);
+            Assert.Equal("显示 6 份，共 10 份", await page.InnerTextAsync("#catalogue-count"));
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
     }
 
     [Fact]
