@@ -28,31 +28,12 @@ internal static class BuildCommand
         var noSearch = new Option<bool>("--no-search") { Description = "Skip the search index (faster previews)" };
         var timings = new Option<bool>("--timings") { Description = "Print how long each phase and pipeline took" };
         var previous = new Option<string?>("--previous-manifest") { Description = "A previous snapshot's manifest.json: fail if one of its pages would disappear" };
-        var shardPages = new Option<int>("--search-shard-pages")
-        {
-            Description = "Searchable pages per search index; a larger site is indexed in shards merged in the browser (bounds Pagefind's memory)",
-            DefaultValueFactory = _ => Gongkai.Search.SearchShards.DefaultPagesPerShard,
-        };
-        shardPages.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--search-shard-pages must be 1 or more");
-            }
-        });
-
-        var catalogueReports = new Option<int>("--catalogue-page-reports")
-        {
-            Description = "Reports the site-wide catalogue lists on one page; a larger site has a catalogue page per region (keeps pages light)",
-            DefaultValueFactory = _ => Gongkai.Pages.CataloguePage.MaxRows,
-        };
-        catalogueReports.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--catalogue-page-reports must be 1 or more");
-            }
-        });
+        var shardPages = AtLeastOne("--search-shard-pages",
+            "Searchable pages per search index; a larger site is indexed in shards merged in the browser (bounds Pagefind's memory)",
+            Gongkai.Search.SearchShards.DefaultPagesPerShard);
+        var catalogueReports = AtLeastOne("--catalogue-page-reports",
+            "Reports the site-wide catalogue lists on one page; a larger site has a catalogue page per region (keeps pages light)",
+            Gongkai.Pages.CataloguePage.MaxRows);
 
         var command = new Command("build", "Build the site from the input folder.")
         {
@@ -64,6 +45,20 @@ internal static class BuildCommand
                 parse.GetValue(catalogueReports)),
             parse.GetValue(timings), cancellationToken));
         return command;
+    }
+
+    // An option taking a whole number of at least 1.
+    private static Option<int> AtLeastOne(string name, string description, int defaultValue)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError($"{name} must be 1 or more");
+            }
+        });
+        return option;
     }
 
     private static async Task<int> RunAsync(BuildOptions options, bool timings, CancellationToken cancellationToken)

@@ -34,6 +34,18 @@ public sealed class CliBuildTests : IDisposable
         Assert.False(Directory.Exists(_temp["site"]));
     }
 
+    [Theory]
+    [InlineData("--search-shard-pages")]
+    [InlineData("--catalogue-page-reports")]
+    public void A_count_option_below_one_is_refused_before_anything_is_built(string option)
+    {
+        var (code, output) = CliProcess.Run(Repo.Root, "build", "--output", _temp["site"], option, "0");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains($"{option} must be 1 or more", output);
+        Assert.False(Directory.Exists(_temp["site"]));
+    }
+
     [Fact]
     public void A_full_build_collects_the_heap_fully_once_its_model_is_made_and_a_rebuild_does_not()
     {
