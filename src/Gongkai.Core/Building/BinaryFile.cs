@@ -25,8 +25,22 @@ public static class BinaryFile
             return null;
         }
 
-        var file = File.OpenHandle(path);
-        using var reader = new BinaryReader(new FileStream(file, FileAccess.Read, (int)Math.Clamp(RandomAccess.GetLength(file), 1, Buffer)));
+        // A file that fits one buffer is read whole into memory, where the reader takes each string in place (a region's
+        // model, 26 KB: 99 of them read after one change on 10,000 reports); a larger one (the stamp) through a buffer.
+        using var file = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(file);
+        Stream stream;
+        if (length <= Buffer)
+        {
+            var bytes = new byte[length];
+            stream = new MemoryStream(bytes, 0, RandomAccess.Read(file, bytes, 0), writable: false, publiclyVisible: true);
+        }
+        else
+        {
+            stream = new FileStream(file, FileAccess.Read, Buffer);
+        }
+
+        using var reader = new BinaryReader(stream);
         try
         {
             var value = read(reader);
