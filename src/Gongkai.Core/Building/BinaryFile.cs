@@ -3,8 +3,8 @@ namespace Gongkai.Building;
 /// <summary>The build cache's binary files (<see cref="StampBinary"/>, <see cref="RegionBinary"/>): written whole, read whole or not at all.</summary>
 public static class BinaryFile
 {
-    // Read and written through a buffer at most this large: the stamp of 10,000 reports is 1.9 MB, and read whole it was
-    // one more large array to allocate and fault in; a region's model (26 KB) is read in one buffer of its size.
+    // Written, and read when larger, through a buffer this large: the stamp of 10,000 reports is 1.9 MB, and read whole it
+    // was one more large array to allocate and fault in; a file no larger (a region's model, 26 KB) is read whole.
     private const int Buffer = 1 << 16;
 
     /// <summary>Writes a new file at <paramref name="path"/>.</summary>
@@ -25,8 +25,8 @@ public static class BinaryFile
             return null;
         }
 
-        // A file that fits one buffer is read whole into memory, where the reader takes each string in place (a region's
-        // model, 26 KB: 99 of them read after one change on 10,000 reports); a larger one (the stamp) through a buffer.
+        // Read whole, the reader takes each string in place, with no call to the stream per field (99 regions' models are
+        // read after one change on 10,000 reports).
         using var file = File.OpenHandle(path);
         var length = RandomAccess.GetLength(file);
         Stream stream;
