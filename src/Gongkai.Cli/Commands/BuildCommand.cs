@@ -33,7 +33,7 @@ internal static class BuildCommand
             Gongkai.Search.SearchShards.DefaultPagesPerShard);
         var catalogueReports = AtLeastOne("--catalogue-page-reports",
             "Reports the site-wide catalogue lists on one page; a larger site has a catalogue page per region (keeps pages light)",
-            Gongkai.Pages.CataloguePage.MaxRows);
+            Gongkai.Pages.CataloguePage.DefaultPageReports);
 
         var command = new Command("build", "Build the site from the input folder.")
         {

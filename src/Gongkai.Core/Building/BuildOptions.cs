@@ -13,7 +13,7 @@ namespace Gongkai.Building;
 /// </summary>
 public sealed record BuildOptions(string Input, string Output, string Theme, string? BaseUrl = null, int Parallelism = 0, bool WarningsAsErrors = false,
     bool Search = true, string? PreviousManifest = null, int SearchShardPages = Gongkai.Search.SearchShards.DefaultPagesPerShard,
-    int CataloguePageReports = Pages.CataloguePage.MaxRows)
+    int CataloguePageReports = Pages.CataloguePage.DefaultPageReports)
 {
     /// <summary>The parallelism to use: the option, or one thread per core.</summary>
     public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;

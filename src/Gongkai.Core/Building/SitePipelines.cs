@@ -35,7 +35,7 @@ public static class SitePipelines
     /// reports on one page (see <see cref="CataloguePage"/>).
     /// </summary>
     public static IReadOnlyList<Pipeline> Create(PublicSite site, Theme theme, BuildInfo buildInfo, IReadOnlyList<SearchShard>? searchShards = null,
-        Func<string, string?, bool>? unchanged = null, Func<string, bool>? keptRegion = null, int cataloguePageReports = CataloguePage.MaxRows)
+        Func<string, string?, bool>? unchanged = null, Func<string, bool>? keptRegion = null, int cataloguePageReports = CataloguePage.DefaultPageReports)
     {
         bool Made(PublicRegion region) => keptRegion?.Invoke(region.Slug) != true;
         // Only report pages see the text of report bodies: every other file is made from the site without it, so that a

@@ -27,7 +27,7 @@ public sealed record CatalogueRegion(string Name, string Href, string Years, int
 
 /// <summary>
 /// The site-wide catalogue: every report across regions and years, a complete table that scripts can filter and sort.
-/// An archive of more than <see cref="MaxRows"/> reports has one such page per region instead (<see cref="RegionPath"/>),
+/// An archive of more than <see cref="DefaultPageReports"/> reports has one such page per region instead (<see cref="RegionPath"/>),
 /// which the catalogue's own page lists: as one page, 10,000 reports were 7.6 MB of HTML (401 KB compressed), too much
 /// for a phone on a slow network, and the one document that took longest to make.
 /// </summary>
@@ -36,19 +36,19 @@ public static class CataloguePage
     /// <summary>The page's path.</summary>
     public const string Path = "catalogue/";
 
-    /// <summary>The most reports listed on one page of the whole site.</summary>
-    public const int MaxRows = 1000;
+    /// <summary>The most reports the site-wide catalogue lists on one page, unless the build says otherwise.</summary>
+    public const int DefaultPageReports = 1000;
 
     /// <summary>The path of a region's catalogue page, when the site has them.</summary>
     public static string RegionPath(string slug) => $"{Path}{slug}/";
 
     /// <summary>
-    /// The catalogue's documents, each made only if it is written: one page, or, above <paramref name="maxRows"/>
+    /// The catalogue's documents, each made only if it is written: one page, or, above <paramref name="pageReports"/>
     /// reports, an index and a page for each region with reports (made from that region's files alone).
     /// </summary>
-    public static IEnumerable<Document> Create(PublicSite site, PageModel pages, int maxRows = MaxRows)
+    public static IEnumerable<Document> Create(PublicSite site, PageModel pages, int pageReports = DefaultPageReports)
     {
-        var listed = Listed(site, maxRows);
+        var listed = Listed(site, pageReports);
         if (listed is null)
         {
             return [PageModel.Later(Path, null, () => Page(site.Regions, pages, Path, null))];
@@ -63,12 +63,12 @@ public static class CataloguePage
 
     /// <summary>
     /// The regions that have a catalogue page of their own (those with reports) when the site lists more than
-    /// <paramref name="maxRows"/> reports; null when its catalogue is one page.
+    /// <paramref name="pageReports"/> reports; null when its catalogue is one page.
     /// </summary>
-    public static IReadOnlyList<PublicRegion>? Listed(PublicSite site, int maxRows)
+    public static IReadOnlyList<PublicRegion>? Listed(PublicSite site, int pageReports)
     {
         var listed = site.Regions.Where(r => Entries(r).Any()).ToList();
-        return listed.Sum(r => Entries(r).Count()) > maxRows ? listed : null;
+        return listed.Sum(r => Entries(r).Count()) > pageReports ? listed : null;
     }
 
     private static IEnumerable<PublicEntry> Entries(PublicRegion region) => region.Disclosures.SelectMany(d => d.Entries ?? []);

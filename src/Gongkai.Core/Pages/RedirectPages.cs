@@ -15,7 +15,7 @@ public static class RedirectPages
     /// its region page, its disclosures and their reports (under their ids and aliases), and its catalogue page when the
     /// site-wide catalogue lists more than <paramref name="catalogueReports"/> reports (see <see cref="CataloguePage"/>).
     /// </summary>
-    public static IEnumerable<Document> Create(PublicSite site, Permalinks links, UiStrings t, int catalogueReports = CataloguePage.MaxRows)
+    public static IEnumerable<Document> Create(PublicSite site, Permalinks links, UiStrings t, int catalogueReports = CataloguePage.DefaultPageReports)
     {
         Document Redirect(string from, string to, string title) =>
             Document.Later(Permalinks.FileOf(from), null, () => Html(links.Href(to), title, site.Info.Locale, t));

@@ -57,7 +57,7 @@ public sealed class CataloguePagesTests(SampleSite site) : IClassFixture<SampleS
 
     [Theory]
     [InlineData(10, true)]
-    [InlineData(CataloguePage.MaxRows, false)]
+    [InlineData(CataloguePage.DefaultPageReports, false)]
     public async Task A_former_slug_of_a_region_leads_to_its_catalogue_page_when_it_has_one(int catalogueReports, bool redirected)
     {
         var input = _temp.CopyTree(Repo.Input, "input");

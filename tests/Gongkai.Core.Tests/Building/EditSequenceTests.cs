@@ -57,8 +57,8 @@ public sealed partial class EditSequenceTests : IDisposable
     // Without the search index; in fewer steps, with it in shards of a few pages (so that a change indexes some again); and
     // with the site-wide catalogue in a page per region (so that a region's change makes its page again, and only that).
     [Theory]
-    [InlineData(false, 40, CataloguePage.MaxRows)]
-    [InlineData(true, 16, CataloguePage.MaxRows)]
+    [InlineData(false, 40, CataloguePage.DefaultPageReports)]
+    [InlineData(true, 16, CataloguePage.DefaultPageReports)]
     [InlineData(false, 20, 10)]
     public async Task Every_rebuild_after_an_edit_equals_a_full_build_and_leaks_nothing_withheld(bool search, int steps, int catalogueReports)
     {
