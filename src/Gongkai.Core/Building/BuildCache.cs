@@ -123,16 +123,17 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     /// <summary>
     /// Records a successful build, once everything is in the output folder. When the build changed only
     /// <paramref name="changedFolders"/> of an output <see cref="Intact"/> found as it was, the others keep the times it
-    /// read; null: every folder is new.
+    /// read; null: every folder is new. <paramref name="sameFolders"/>: the last build's folders, when this one made the
+    /// same files and left the search index as it was (no folder came or went), so they need not be found again.
     /// </summary>
     public void Save(BuildStamp stamp, string listingKey, int pages, int files, long bytes, IReadOnlyList<Diagnostic> warnings,
-        IReadOnlySet<string>? changedFolders)
+        IReadOnlySet<string>? changedFolders, IReadOnlyList<string>? sameFolders = null)
     {
         // The stamp (a megabyte or two) is written while the folders' times are read: a summary whose stamp is missing or
         // another build's only makes the next build after a change a full one (see LoadStamp).
         Directory.CreateDirectory(Path.GetDirectoryName(StampPath)!);
         var writing = Task.Run(() => BinaryFile.Write(StampPath, writer => StampBinary.Write(writer, stamp)));
-        var folders = Folders(stamp);
+        var folders = sameFolders ?? Folders(stamp);
         var (times, ticks) = FolderTimes(folders, changedFolders is null ? null : folder => !changedFolders.Contains(folder) &&
             _loadedTimes.TryGetValue(folder, out var known) ? known : null);
         writing.GetAwaiter().GetResult();

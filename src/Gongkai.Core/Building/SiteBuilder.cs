@@ -194,7 +194,7 @@ public static class SiteBuilder
         List<Document> documents;
         Dictionary<string, string?> made;
         var searchWatch = new Stopwatch();
-        var (applying, stale, indexLater) = (false, false, false);
+        var (applying, stale, indexLater, indexed) = (false, false, false, false);
         var (files, bytes) = (0, 0L);
         try
         {
@@ -309,7 +309,7 @@ public static class SiteBuilder
             searchWatch.Start();
             var gone = search!.IndexChanged(options.Output, output.Staging, s => keys!.ShardKey(s.Regions), rules!.Last.Search);
             var (indexFiles, indexBytes) = output.ApplyChanges(gone);
-            (files, bytes) = (files + indexFiles, bytes + indexBytes);
+            (files, bytes, indexed) = (files + indexFiles, bytes + indexBytes, true);
             searchWatch.Stop();
         }
 
@@ -338,12 +338,17 @@ public static class SiteBuilder
                 new BuildStamp(keys.Full, keys.Site, keys.Scopes, made,
                     search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
                     inputFiles.Stats, passages, linkTargets!, siteData!, regionData!),
-                listingKey!, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)], rules is null ? null : output.ChangedFolders);
+                listingKey!, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)], rules is null ? null : output.ChangedFolders,
+                SameFiles() ? summary!.Folders : null);
             cache.Regions.Save(
                 site.Regions.Where(r => !ReferenceEquals(kept?.Regions.GetValueOrDefault(r.Slug), r)).Select(r => (r, keys.OfRegion(r.Slug, listing.Root))),
                 passages,
                 site.Regions.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal));
         }
+
+        // The same files as the last build (a text or a score changed, nothing added or removed) and no search index
+        // made again: the same folders (on 10,000 reports, finding them from every file's path took 4 ms).
+        bool SameFiles() => rules is not null && !indexed && made.Count == rules.Last.Outputs.Count && made.Keys.All(rules.Last.Outputs.ContainsKey);
 
         BuildResult UpToDate(BuildSummary last) =>
             new(true, last.Warnings, null, last.Pages, last.Files, last.Bytes, watch.Elapsed, new Dictionary<string, TimeSpan>(), null, UpToDate: true);

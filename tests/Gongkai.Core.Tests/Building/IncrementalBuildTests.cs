@@ -101,6 +101,23 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_rebuild_that_made_the_same_files_a_file_deleted_by_hand_is_still_noticed()
+    {
+        await Build(Output);
+        // Only a report's text: the same files as before, so the record keeps the last build's list of folders.
+        Append(KaramayReport, "\n补充说明：整改已完成。\n");
+        Assert.True((await Build(Output)).Kept > 0);
+
+        File.Delete(Path.Combine(Output, "regions/bayingolin/2024/index.html"));
+        Append(KaramayReport, "\n再次补充。\n");
+        var rebuilt = await Build(Output);
+
+        Assert.True(rebuilt.Succeeded, rebuilt.Error);
+        Assert.Equal(0, rebuilt.Kept);
+        Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
+    }
+
+    [Fact]
     public async Task Bodies_of_unchanged_regions_are_not_read_again_yet_keep_their_passage_counts_and_warnings()
     {
         PlantBayingolinBody();
