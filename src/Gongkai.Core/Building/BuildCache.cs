@@ -85,15 +85,16 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     /// <summary>
     /// Whether the output's folders are as the build <paramref name="summary"/> describes left them: a file deleted, added
     /// or renamed by hand changes its folder's modification time, and then nothing may be kept on the summary's word.
-    /// False too when <paramref name="cancel"/> is cancelled first (the build found it would keep nothing).
+    /// False too when <paramref name="cancel"/> is cancelled first (the build found it would keep nothing). On every core
+    /// when it runs <paramref name="alone"/> (nothing else to do but wait for it), else on one.
     /// </summary>
-    public bool Intact(BuildSummary summary, CancellationToken cancel = default)
+    public bool Intact(BuildSummary summary, bool alone = true, CancellationToken cancel = default)
     {
         string hash;
         long[] ticks;
         try
         {
-            (hash, ticks) = FolderTimes(summary.Folders, cancel: cancel);
+            (hash, ticks) = FolderTimes(summary.Folders, cancel: cancel, threads: alone ? -1 : 1);
         }
         catch (OperationCanceledException)
         {
@@ -212,11 +213,12 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     // The folders' modification times, hashed: one stat per folder (none for a folder whose time is known), where listing
     // every folder to count files costs 0.25 s on 10,000 reports. Looked up from the output folder, where the system
     // allows it (see FolderStat).
-    private (string Hash, long[] Ticks) FolderTimes(IReadOnlyList<string> folders, Func<string, long?>? known = null, CancellationToken cancel = default)
+    private (string Hash, long[] Ticks) FolderTimes(IReadOnlyList<string> folders, Func<string, long?>? known = null, CancellationToken cancel = default,
+        int threads = -1)
     {
         var ticks = new long[folders.Count];
         using var stat = FolderStat.Open(_output);
-        Parallel.For(0, folders.Count, new ParallelOptions { CancellationToken = cancel }, i => ticks[i] = known?.Invoke(folders[i]) ??
+        Parallel.For(0, folders.Count, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = threads }, i => ticks[i] = known?.Invoke(folders[i]) ??
             (stat is not null && stat.TryGet(folders[i].Length == 0 ? "." : folders[i], out _, out var modified)
                 ? modified
                 : Directory.GetLastWriteTimeUtc(Path.Join(_output, folders[i])).Ticks));

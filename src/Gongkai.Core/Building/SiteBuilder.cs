@@ -76,19 +76,22 @@ public static class SiteBuilder
         var listing = memory.ListInput(options.Input);
         var setting = incremental ? memory.Setting(options) : null;
         var summary = await loading.ConfigureAwait(false);
-        // Whether the output is as that build left it (a stat per folder) is found out while this build goes on, and waited
-        // for before anything is kept or skipped on the summary's word; when it is not, the build starts again in full.
-        // A build that will keep nothing, or fails on its input, stops it: it has no use for the answer, and the check
-        // would otherwise go on after the build has returned.
-        var checking = new CancellationTokenSource();
-        var intact = summary is null ? Task.FromResult(false) : Task.Run(() => cache.Intact(summary, checking.Token), cancellationToken);
-        Task<BuildResult> Afresh() => BuildAsync(options, progress, memory, trustLast: false, watch, cancellationToken);
         // A file changed in the last two seconds is compared by its content (usually the one just edited, and no other).
         var listingKey = summary is null ? null : BuildKeys.OfListing(listing, setting!, i => SHA256.HashData(File.ReadAllBytes(listing.FullPath(listing.Files[i]))));
+        var unchanged = listingKey is not null && listingKey == summary!.ListingKey;
+        // Whether the output is as that build left it (a stat per folder) is found out while this build goes on, and waited
+        // for before anything is kept or skipped on the summary's word; when it is not, the build starts again in full.
+        // When nothing changed, the build only waits for the answer, and the check takes every core; otherwise one, beside
+        // the build's own work (on both, it held up a rebuild after one change in 10,000 reports by 2–5 ms). A build that
+        // will keep nothing, or fails on its input, stops it: it has no use for the answer, and the check would otherwise
+        // go on after the build has returned.
+        var checking = new CancellationTokenSource();
+        var intact = summary is null ? Task.FromResult(false) : Task.Run(() => cache.Intact(summary, alone: unchanged, checking.Token), cancellationToken);
+        Task<BuildResult> Afresh() => BuildAsync(options, progress, memory, trustLast: false, watch, cancellationToken);
         Phase("check the last build");
-        if (listingKey is not null && listingKey == summary!.ListingKey)
+        if (unchanged)
         {
-            return await intact.ConfigureAwait(false) ? UpToDate(summary) : await Afresh().ConfigureAwait(false);
+            return await intact.ConfigureAwait(false) ? UpToDate(summary!) : await Afresh().ConfigureAwait(false);
         }
 
         // Hashed once: the build keys and build-info.json both name the input tree. Files the last build saw with the same
