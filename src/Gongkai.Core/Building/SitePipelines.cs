@@ -57,6 +57,8 @@ public static class SitePipelines
 
         IReadOnlyList<ChartSpec> ChartsOf(PublicDisclosure d) => disclosureCharts[d].Value;
         var homeCharts = HomeCharts.For(data, theme.Strings);
+        // Decided once: the catalogue's pages and the redirects of renamed regions follow it.
+        var catalogueRegions = CataloguePage.Listed(data, cataloguePageReports);
         // Made only when a file that lists them is written (not when the site-wide files are kept).
         var updates = new Lazy<IReadOnlyList<SiteUpdate>>(() => SiteUpdates.From(data));
         var fallbackDate = $"{data.Regions.SelectMany(r => r.Disclosures).Select(d => d.PublishedYear).DefaultIfEmpty(1970).Max()}-01-01";
@@ -70,7 +72,7 @@ public static class SitePipelines
             new(DisclosureData, new CreateDocuments("disclosure data", _ => DataDocuments(data, pages.Links)), skip, make, write),
             new(OpenData, new CreateDocuments("open data", _ => OpenDataDocuments(data, pages.Links)), skip, make, write),
             new(NotFound, new CreateDocuments("not found", _ => [Pages.NotFoundPage.Create(pages)]), skip, layout, write),
-            new(Redirects, new CreateDocuments("redirects", _ => RedirectPages.Create(data, pages.Links, theme.Strings, cataloguePageReports)), skip, make, write),
+            new(Redirects, new CreateDocuments("redirects", _ => RedirectPages.Create(data, pages.Links, theme.Strings, catalogueRegions)), skip, make, write),
             new(Robots, new CreateDocuments("robots", _ => [new Document("robots.txt") { Content = Feeds.Sitemap.Robots(pages.Links) }]), skip, write),
             new(Updates, new CreateDocuments("updates", _ => [UpdatesPage.Create(updates, pages)]), skip, make, layout, write),
             new(Feed, new CreateDocuments("feed", _ =>
@@ -78,7 +80,7 @@ public static class SitePipelines
                 skip, make, write),
             new(DataPage, new CreateDocuments("data page", _ => [Pages.DataPage.Create(data, pages)]), skip, layout, write),
             new(Regions, new CreateDocuments("regions", _ => RegionPages.Create(data, pages)), skip, make, layout, write),
-            new(Catalogue, new CreateDocuments("catalogue", _ => CataloguePage.Create(data, pages, cataloguePageReports)), skip, make, layout, write),
+            new(Catalogue, new CreateDocuments("catalogue", _ => CataloguePage.Create(data, pages, catalogueRegions)), skip, make, layout, write),
             new(SearchPage, new CreateDocuments("search", _ => [Pages.SearchPage.Create(pages, searchShards ?? SearchShards.For(data))]), skip, layout, write),
             new(Redactions, new CreateDocuments("redactions", _ =>
                 [Document.Later(Pages.DataPage.Redactions, null, () => DataJson.Utf8(RedactionReport.From(data)))]), skip, make, write),

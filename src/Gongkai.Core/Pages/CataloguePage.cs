@@ -43,12 +43,12 @@ public static class CataloguePage
     public static string RegionPath(string slug) => $"{Path}{slug}/";
 
     /// <summary>
-    /// The catalogue's documents, each made only if it is written: one page, or, above <paramref name="pageReports"/>
-    /// reports, an index and a page for each region with reports (made from that region's files alone).
+    /// The catalogue's documents, each made only if it is written: one page, or, when <paramref name="listed"/> names the
+    /// regions with a page of their own (see <see cref="Listed"/>), an index and those pages (each made from its region's
+    /// files alone).
     /// </summary>
-    public static IEnumerable<Document> Create(PublicSite site, PageModel pages, int pageReports = DefaultPageReports)
+    public static IEnumerable<Document> Create(PublicSite site, PageModel pages, IReadOnlyList<PublicRegion>? listed)
     {
-        var listed = Listed(site, pageReports);
         if (listed is null)
         {
             return [PageModel.Later(Path, null, () => Page(site.Regions, pages, Path, null))];

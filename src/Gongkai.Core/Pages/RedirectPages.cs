@@ -12,15 +12,15 @@ public static class RedirectPages
 {
     /// <summary>
     /// One redirect document per former address: each alias of a published entry, and for each former slug of a region
-    /// its region page, its disclosures and their reports (under their ids and aliases), and its catalogue page when the
-    /// site-wide catalogue lists more than <paramref name="catalogueReports"/> reports (see <see cref="CataloguePage"/>).
+    /// its region page, its disclosures and their reports (under their ids and aliases), and its catalogue page when it is
+    /// one of <paramref name="catalogueRegions"/>, those with a page of the site-wide catalogue (see <see cref="CataloguePage.Listed"/>).
     /// </summary>
-    public static IEnumerable<Document> Create(PublicSite site, Permalinks links, UiStrings t, int catalogueReports = CataloguePage.DefaultPageReports)
+    public static IEnumerable<Document> Create(PublicSite site, Permalinks links, UiStrings t, IReadOnlyList<PublicRegion>? catalogueRegions = null)
     {
         Document Redirect(string from, string to, string title) =>
             Document.Later(Permalinks.FileOf(from), null, () => Html(links.Href(to), title, site.Info.Locale, t));
 
-        var catalogues = CataloguePage.Listed(site, catalogueReports)?.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
+        var catalogues = catalogueRegions?.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
         foreach (var region in site.Regions)
         {
             string[] slugs = [region.Slug, .. region.Aliases];
