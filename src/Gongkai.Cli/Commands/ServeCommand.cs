@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net;
 using Gongkai.Building;
 using Gongkai.Cli.Serving;
 using Gongkai.Serving;
@@ -57,9 +58,24 @@ internal static class ServeCommand
             before = TimingsPrinter.Count();
         }, problem => console.MarkupLineInterpolated($"[red]error:[/] {problem}"),
             () => console.MarkupLineInterpolated($"Waiting for another build into {options.Output} to finish…"));
-        await session.StartAsync();
-        var server = new PreviewServer(session, options.Output, prefix);
-        await server.RunAsync(port, url => console.MarkupLineInterpolated($"Serving {url} (Ctrl+C to stop); watching {options.Input} and {options.Theme}"), cancellationToken);
+        PreviewServer server;
+        try
+        {
+            server = new PreviewServer(session, options.Output, prefix, port);
+        }
+        catch (HttpListenerException e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] cannot serve on 127.0.0.1:{port}: {e.Message}; choose another port with --port (0: any free port)");
+            return 1;
+        }
+
+        using (server)
+        {
+            await session.StartAsync();
+            console.MarkupLineInterpolated($"Serving {server.Origin + prefix} (Ctrl+C to stop); watching {options.Input} and {options.Theme}");
+            await server.RunAsync(cancellationToken);
+        }
+
         return 0;
     }
 

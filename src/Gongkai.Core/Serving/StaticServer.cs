@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace Gongkai.Serving;
 
-/// <summary>Serves a built site from a folder on 127.0.0.1 under a path prefix (such as <c>/disclosures/</c>), as a plain static host would; for tests and benchmarks (<c>gongkai serve</c> adds live reload on Kestrel).</summary>
+/// <summary>Serves a built site from a folder on 127.0.0.1 under a path prefix (such as <c>/disclosures/</c>), as a plain static host would; for tests and benchmarks (<c>gongkai serve</c> adds live reload).</summary>
 public sealed class StaticServer : IDisposable
 {
     private readonly HttpListener _listener = new();

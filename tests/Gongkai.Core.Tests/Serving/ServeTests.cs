@@ -111,6 +111,21 @@ public sealed partial class ServeTests : IAsyncLifetime
         Assert.Contains("找不到该页面", await missing.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task The_preview_answers_under_both_names_of_the_loopback_and_nowhere_else()
+    {
+        var page = await _http.GetStringAsync(_url);
+        Assert.Equal(page, await _http.GetStringAsync(_url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)));
+        var port = new Uri(_url).Port;
+        using var outside = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        var address = System.Net.Dns.GetHostAddresses(System.Net.Dns.GetHostName())
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !System.Net.IPAddress.IsLoopback(a));
+        if (address is not null)
+        {
+            await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => outside.ConnectAsync(address, port));
+        }
+    }
+
     private static async Task<JsonElement> NextState(StreamReader events)
     {
         while (await events.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20)) is { } line)
