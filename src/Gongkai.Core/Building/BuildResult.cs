@@ -8,6 +8,7 @@ namespace Gongkai.Building;
 /// How a build went: diagnostics, and for a successful build what was written, what was withheld and how long it took.
 /// <see cref="UpToDate"/>: nothing had changed since the last build into the output folder, so nothing was done;
 /// <see cref="Kept"/>: how many files made from unchanged input were left as the last build wrote them;
+/// <see cref="TextEdit"/>: only the text of report bodies had changed, and only those were read (see <see cref="Gongkai.Building.TextEdit"/>);
 /// <see cref="TemplatesInterpreted"/>: why Scriban interpreted the theme's templates, when it did (see <see cref="Rendering.Theme.Interpreted"/>).
 /// </summary>
 public sealed record BuildResult(
@@ -25,7 +26,8 @@ public sealed record BuildResult(
     bool UpToDate = false,
     int Kept = 0,
     IReadOnlyList<ModuleTime>? Modules = null,
-    string? TemplatesInterpreted = null)
+    string? TemplatesInterpreted = null,
+    bool TextEdit = false)
 {
     /// <summary>A build that stopped before writing anything.</summary>
     public static BuildResult Failed(IReadOnlyList<Diagnostic> diagnostics, string? error, TimeSpan elapsed) =>

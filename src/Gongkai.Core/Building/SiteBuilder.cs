@@ -123,54 +123,83 @@ public static class SiteBuilder
             checking.Cancel();
         }
 
-        var kept = rules is null ? null : new KeptInput(path => rules.RegionUnchanged(BuildKeys.ScopeOf(path)),
-            cache.Regions.Load(rules.UnchangedRegions.ToDictionary(slug => slug, slug => keys!.OfRegion(slug, listing.Root))),
-            rules.Last.Passages, summary!.Warnings);
-
-        var validation = Validate(kept);
-        var linkTargets = keys is null || validation.Site is null ? null : BuildKeys.OfLinkTargets(validation.Site);
-        // The links of kept bodies and regions were checked against the pages the last build made. When the pages are others
-        // now (a report added or removed), or the input has errors (so that all of them are reported), everything is checked.
-        if (kept is not null && (!validation.Passes(options.WarningsAsErrors) || linkTargets != rules!.Last.LinkTargets))
-        {
-            kept = null;
-            validation = Validate(null);
-        }
-
-        // The input's bytes are not used after this: let the collector have them while pages are made (on L, 22 MB).
-        inputFiles.ReleaseBytes();
-        if (rules is null)
-        {
-            QuietHeap.Close();
-        }
-        var diagnostics = validation.Diagnostics;
-        Phase("check input");
-        if (!validation.Passes(options.WarningsAsErrors))
-        {
-            checking.Cancel();
-            return BuildResult.Failed(diagnostics, null, watch.Elapsed);
-        }
-
-        var site = validation.Site!;
-        if (options.BaseUrl is { } baseUrl)
-        {
-            site = site with { Info = site.Info with { BaseUrl = SiteInfoBinder.NormaliseBaseUrl(baseUrl) } };
-        }
-
-        // The theme's templates are parsed and compiled while the site is published and the keys of what it is made from are made.
+        // After an edit to the text of report bodies alone, only the edited regions are read (see TextEdit); not for a
+        // search index, whose shards span regions.
+        var edit = rules is null || options.Search ? null : TextEdit.Find(rules, keys!, inputFiles, cache.Regions, listing.Root, options.BaseUrl);
+        KeptInput? kept = null;
+        KeptFiles? keptFiles = null;
+        IReadOnlyList<SearchShard> shards = [];
+        Site site;
+        PublicSite publicSite;
+        IReadOnlyList<Diagnostic> diagnostics;
+        IReadOnlyDictionary<string, int> passages;
+        IReadOnlyDictionary<string, string>? regionData;
+        string? linkTargets, siteData;
+        Task<Theme> loadingTheme;
         string[] folders = [.. ThemeFolders(options)];
-        var loadingTheme = Task.Run(() => memory.Theme(folders, site.Info.Locale, () => Theme.Load(folders, site.Info.Locale)), cancellationToken);
-        var publicSite = Publisher.Publish(site);
-        var passages = BodyPassages(site, publicSite);
-        var bodies = ReportBodies(site);
-        // Three passes over every input file or report, side by side.
-        var (siteData, regionData, shards) = ((string?)null, (IReadOnlyDictionary<string, string>?)null, (IReadOnlyList<SearchShard>)[]);
-        Parallel.Invoke(
-            () => siteData = keys?.OfSiteData(inputFiles.Hashes, bodies, passages),
-            () => regionData = keys?.OfRegionData(inputFiles.Hashes, bodies, passages),
-            () => shards = SearchShards.For(publicSite, options.SearchShardPages));
-        // A file is kept when it was made from the same input: its region's, or, site-wide, the site's but report text.
-        var keptFiles = rules?.Files(siteData!, regionData!, site, inputFiles.Stats);
+        if (edit is not null)
+        {
+            inputFiles.ReleaseBytes();
+            (site, publicSite) = (edit.Site, edit.Published);
+            loadingTheme = LoadTheme();
+            // The rest of the site is made from what the last build found, and so are the warnings, but those of the edited
+            // texts, which have none now.
+            (linkTargets, siteData, regionData, passages) = (rules!.Last.LinkTargets, rules.Last.SiteData, rules.Last.RegionData, rules.Last.Passages);
+            diagnostics = [.. summary!.Warnings.Where(w => !edit.Bodies.Contains(w.Location.File))];
+            Phase("check input");
+        }
+        else
+        {
+            kept = rules is null ? null : new KeptInput(path => rules.RegionUnchanged(BuildKeys.ScopeOf(path)),
+                cache.Regions.Load(rules.UnchangedRegions.ToDictionary(slug => slug, slug => keys!.OfRegion(slug, listing.Root))),
+                rules.Last.Passages, summary!.Warnings);
+
+            var validation = Validate(kept);
+            linkTargets = keys is null || validation.Site is null ? null : BuildKeys.OfLinkTargets(validation.Site);
+            // The links of kept bodies and regions were checked against the pages the last build made. When the pages are others
+            // now (a report added or removed), or the input has errors (so that all of them are reported), everything is checked.
+            if (kept is not null && (!validation.Passes(options.WarningsAsErrors) || linkTargets != rules!.Last.LinkTargets))
+            {
+                kept = null;
+                validation = Validate(null);
+            }
+
+            // The input's bytes are not used after this: let the collector have them while pages are made (on L, 22 MB).
+            inputFiles.ReleaseBytes();
+            if (rules is null)
+            {
+                QuietHeap.Close();
+            }
+
+            diagnostics = validation.Diagnostics;
+            Phase("check input");
+            if (!validation.Passes(options.WarningsAsErrors))
+            {
+                checking.Cancel();
+                return BuildResult.Failed(diagnostics, null, watch.Elapsed);
+            }
+
+            site = validation.Site!;
+            if (options.BaseUrl is { } baseUrl)
+            {
+                site = site with { Info = site.Info with { BaseUrl = SiteInfoBinder.NormaliseBaseUrl(baseUrl) } };
+            }
+
+            // The theme's templates are parsed and compiled while the site is published and the keys of what it is made from are made.
+            loadingTheme = LoadTheme();
+            var published = Publisher.Publish(site);
+            var cut = BodyPassages(site, published);
+            var bodies = ReportBodies(site);
+            // Three passes over every input file or report, side by side.
+            var (siteKey, regionKeys, shardList) = ((string?)null, (IReadOnlyDictionary<string, string>?)null, (IReadOnlyList<SearchShard>)[]);
+            Parallel.Invoke(
+                () => siteKey = keys?.OfSiteData(inputFiles.Hashes, bodies, cut),
+                () => regionKeys = keys?.OfRegionData(inputFiles.Hashes, bodies, cut),
+                () => shardList = SearchShards.For(published, options.SearchShardPages));
+            (publicSite, passages, siteData, regionData, shards) = (published, cut, siteKey, regionKeys, shardList);
+            // A file is kept when it was made from the same input: its region's, or, site-wide, the site's but report text.
+            keptFiles = rules?.Files(siteData!, regionData!, site, inputFiles.Stats);
+        }
         Theme theme;
         try
         {
@@ -189,8 +218,11 @@ public static class SiteBuilder
         }
 
         var search = pagefind is null ? null : new SearchStage(pagefind, shards);
-        var engine = new Engine(SitePipelines.Create(publicSite, theme, BuildInfo.For(inputHash, site.Info.BaseUrl), shards, keptFiles is null ? null : keptFiles.Unchanged,
-            keptFiles is null ? null : keptFiles.WholeRegion, options.CataloguePageReports), options.EffectiveParallelism);
+        var buildInfo = BuildInfo.For(inputHash, site.Info.BaseUrl);
+        var engine = new Engine(edit is not null
+            ? SitePipelines.ForTextEdit(publicSite, theme, buildInfo, (destination, _) => !edit.Pages.Contains(destination))
+            : SitePipelines.Create(publicSite, theme, buildInfo, shards, keptFiles is null ? null : keptFiles.Unchanged,
+                keptFiles is null ? null : keptFiles.WholeRegion, options.CataloguePageReports), options.EffectiveParallelism);
         Phase("theme, publish, set-up");
         output.BeginStaging();
         EngineResult result;
@@ -204,9 +236,9 @@ public static class SiteBuilder
             result = await engine.RunAsync(output.Staging, progress, cancellationToken).ConfigureAwait(false);
             documents = [.. result.Outputs.Values.SelectMany(d => d)];
             // Each file made, with the region it came from: what the stamp records, and what tells the files no longer made;
-            // those of regions kept whole were not even made as documents.
+            // those of regions kept whole were not even made as documents, nor, after a text edit, any but its pages.
             made = documents.ToDictionary(d => d.Destination, d => d.Scope, StringComparer.Ordinal);
-            foreach (var (destination, scope) in keptFiles?.OfWhole ?? [])
+            foreach (var (destination, scope) in edit is not null ? rules!.Last.Outputs : keptFiles?.OfWhole ?? [])
             {
                 made.TryAdd(destination, scope);
             }
@@ -292,12 +324,15 @@ public static class SiteBuilder
             shownBytes,
             watch.Elapsed,
             result.Durations,
-            RedactionReport.From(publicSite),
+            edit is null ? RedactionReport.From(publicSite) : null,
             searchTime,
             phases,
             Kept: documents.Count(d => d.Unchanged) + made.Count - documents.Count,
             Modules: result.Modules,
-            TemplatesInterpreted: theme.Interpreted);
+            TemplatesInterpreted: theme.Interpreted,
+            TextEdit: edit is not null);
+
+        Task<Theme> LoadTheme() => Task.Run(() => memory.Theme(folders, site.Info.Locale, () => Theme.Load(folders, site.Info.Locale)), cancellationToken);
 
         // Every file is parsed now: read those the hash check did not (but the bodies kept), in parallel.
         ValidationResult Validate(KeptInput? keep)
@@ -346,7 +381,7 @@ public static class SiteBuilder
             cache.Regions.Save(
                 site.Regions.Where(r => !ReferenceEquals(kept?.Regions.GetValueOrDefault(r.Slug), r)).Select(r => (r, keys.OfRegion(r.Slug, listing.Root))),
                 passages,
-                site.Regions.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal));
+                keys.Scopes.Keys.Select(BuildKeys.SlugOf).ToHashSet(StringComparer.Ordinal));
         }
 
         // The same files as the last build (a text or a score changed, nothing added or removed) and no search index
@@ -371,7 +406,7 @@ public static class SiteBuilder
 
     // How many passages were cut from each report body that had any (by input path): the next build's count for a body it
     // does not read (see KeptBody).
-    private static Dictionary<string, int> BodyPassages(Site site, PublicSite published)
+    internal static Dictionary<string, int> BodyPassages(Site site, PublicSite published)
     {
         var passages = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (d, shown) in site.Regions.SelectMany(r => r.Disclosures).Zip(published.Regions.SelectMany(r => r.Disclosures)))

@@ -93,6 +93,14 @@ public static class SitePipelines
         ];
     }
 
+    /// <summary>
+    /// The pipelines of a rebuild after an edit to report texts alone (see <see cref="TextEdit"/>): the report pages of
+    /// <paramref name="site"/> (the edited regions) but those <paramref name="unchanged"/> keeps, and the files every build
+    /// writes (the theme's assets and build-info.json).
+    /// </summary>
+    internal static IReadOnlyList<Pipeline> ForTextEdit(PublicSite site, Theme theme, BuildInfo buildInfo, Func<string, string?, bool> unchanged) =>
+        [.. Create(site, theme, buildInfo, unchanged: unchanged).Where(p => p.Name is Reports or Assets or Build)];
+
     // Only pages: redirects, the 404 page and data files stay out of the sitemap.
     // Made only when written: a rebuild that keeps it need not list every page.
     private static IEnumerable<Document> SitemapDocuments(IExecutionContext context, Permalinks links) =>

@@ -7,9 +7,15 @@ using Gongkai.Building;
 
 namespace Gongkai.Input;
 
-/// <summary>What a file's SHA-256 was when it had this size and modification time (UTC ticks).</summary>
+/// <summary>
+/// What a file's SHA-256 was when it had this size and modification time (UTC ticks; <see cref="Unsettled"/> for a file
+/// changed just before it was looked at, whose hash is only compared, never trusted for its size and time).
+/// </summary>
 public sealed record InputStat(long Length, long Modified, byte[] Hash)
 {
+    /// <summary>The time of a file that had not settled: no file has it, so the next build hashes the file again.</summary>
+    public const long Unsettled = -1;
+
     /// <summary>The same size, time and hash.</summary>
     public bool Equals(InputStat? other) =>
         other is not null && Length == other.Length && Modified == other.Modified && Hash.AsSpan().SequenceEqual(other.Hash);
@@ -66,7 +72,10 @@ public sealed class InputFiles
     /// <summary>The tree hash of the whole input (see <see cref="BuildInfo.TreeHash(IEnumerable{FileHash})"/>).</summary>
     public string Hash { get; }
 
-    /// <summary>Size, time and hash of each file that had settled when it was looked at, for the next build's <see cref="Read"/>.</summary>
+    /// <summary>
+    /// Size, time and hash of each file, for the next build's <see cref="Read"/>: the time of a file that had not settled
+    /// when it was looked at is <see cref="InputStat.Unsettled"/>.
+    /// </summary>
     public IReadOnlyDictionary<string, InputStat> Stats { get; }
 
     /// <summary>
@@ -211,16 +220,13 @@ public sealed class InputFiles
             var hash = SHA256.HashData(read.Span);
             (stats[i], hashes[i]) = (new InputStat(read.Length, f.Modified, hash), new FileHash(f.Relative, hash));
         });
-        var settled = new Dictionary<string, InputStat>(hashes.Length, StringComparer.Ordinal);
+        var byPath = new Dictionary<string, InputStat>(hashes.Length, StringComparer.Ordinal);
         for (var i = 0; i < hashes.Length; i++)
         {
-            if (stats[i].Modified < listing.Settled)
-            {
-                settled[hashes[i].Relative] = stats[i];
-            }
+            byPath[hashes[i].Relative] = stats[i].Modified < listing.Settled ? stats[i] : stats[i] with { Modified = InputStat.Unsettled };
         }
 
-        return new InputFiles(listing.Root, hashes, settled, bytes);
+        return new InputFiles(listing.Root, hashes, byPath, bytes);
     }
 
     /// <summary>

@@ -29,9 +29,36 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics, Inp
             return null;
         }
 
-        var info = ReadJson("site.json", required: true) is { } siteNode ? SiteInfoBinder.Bind(siteNode, _diagnostics) : null;
+        var info = ReadSiteInfo();
         var regions = ReadRegions();
         return info is null ? null : new Site(info, regions);
+    }
+
+    /// <summary>The site's own fields (site.json), or null when they could not be read (see the diagnostics).</summary>
+    public SiteInfo? ReadSiteInfo() => ReadJson("site.json", required: true) is { } siteNode ? SiteInfoBinder.Bind(siteNode, _diagnostics) : null;
+
+    /// <summary>
+    /// The report body at <paramref name="file"/> (an input path of a file that exists), without the front matter a body
+    /// may carry for the office's own records (never published); null when it could not be read (see the diagnostics).
+    /// </summary>
+    public MarkdownBody? ReadBody(string file)
+    {
+        var text = SourceText.Text(_files.Bytes(file)!.Value, file, _diagnostics);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var hasFrontMatter = text.StartsWith("---\n", StringComparison.Ordinal);
+        var parts = hasFrontMatter ? FrontMatter.Split(text, file, _diagnostics) : null;
+        if (hasFrontMatter && parts is null)
+        {
+            return null;
+        }
+
+        var body = new MarkdownBody(file, parts?.Body ?? text);
+        Sources.Record(body, "", new SourceLocation(file, parts?.BodyFirstLine ?? 1, 1));
+        return body;
     }
 
     private List<Region> ReadRegions()
@@ -170,29 +197,13 @@ public sealed class InputReader(string inputRoot, DiagnosticBag diagnostics, Inp
                 return new KeptBody(file, reader._kept.Passages.GetValueOrDefault(file));
             }
 
-            if (reader._files.Bytes(file) is not { } raw)
+            if (!reader._files.Contains(file))
             {
                 reader._diagnostics.Error("GK0304", namedAt, $"body file \"{file}\" does not exist");
                 return null;
             }
 
-            var text = SourceText.Text(raw, file, reader._diagnostics);
-            if (text is null)
-            {
-                return null;
-            }
-
-            // A body may carry front matter for the office's own records; it is never published.
-            var hasFrontMatter = text.StartsWith("---\n", StringComparison.Ordinal);
-            var parts = hasFrontMatter ? FrontMatter.Split(text, file, reader._diagnostics) : null;
-            if (hasFrontMatter && parts is null)
-            {
-                return null;
-            }
-
-            var body = new MarkdownBody(file, parts?.Body ?? text);
-            reader.Sources.Record(body, "", new SourceLocation(file, parts?.BodyFirstLine ?? 1, 1));
-            return body;
+            return reader.ReadBody(file);
         }
 
         public Attachment? FindAttachment(string relativePath, SourceLocation namedAt)

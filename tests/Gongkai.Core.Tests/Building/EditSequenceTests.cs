@@ -90,9 +90,11 @@ public sealed partial class EditSequenceTests : IDisposable
                 var result = await Rebuild(output, memory);
                 Assert.True(result.Succeeded, $"step {_step} ({kind}), {output}: {result.Error}");
                 AssertSame(expected, Tree(_temp[output]), $"step {_step} ({kind}), {output}");
-                // All is kept after a touch, nothing after a site-wide change, some files after any other edit.
+                // All is kept after a touch, nothing after a site-wide change, some files after any other edit; after an
+                // edit to a report's text alone, only its region is read (without a search index, see TextEdit).
                 Assert.True(kind switch { "touch" => result.UpToDate, "site" => result.Kept == 0, _ => result.Kept > 0 },
                     $"step {_step} ({kind}), {output}: up to date {result.UpToDate}, kept {result.Kept}");
+                Assert.Equal(kind == "text" && !_search, result.TextEdit);
             }
 
             Directory.Delete(_temp[full], recursive: true);

@@ -99,15 +99,23 @@ public sealed class InputFilesTests : IDisposable
     }
 
     [Fact]
-    public void A_file_changed_just_now_is_not_remembered_by_size_and_time()
+    public void A_file_changed_just_now_is_remembered_by_its_hash_but_not_by_size_and_time()
     {
         Settled("old.md", "丁");
         _temp.Write("new.md", "戊");
+        var time = File.GetLastWriteTimeUtc(_temp["new.md"]);
 
         var files = InputFiles.Read(_temp.Path);
 
-        Assert.Equal(["old.md"], files.Stats.Keys);
-        Assert.Equal(["new.md", "old.md"], files.Hashes.Select(h => h.Relative));
+        Assert.Equal(["new.md", "old.md"], files.Stats.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Sha("戊"), files.Stats["new.md"].Hash);
+        Assert.Equal(InputStat.Unsettled, files.Stats["new.md"].Modified);
+        Assert.NotEqual(InputStat.Unsettled, files.Stats["old.md"].Modified);
+
+        // Changed again within the same tick of the clock: the same size and time, another text.
+        _temp.Write("new.md", "己");
+        File.SetLastWriteTimeUtc(_temp["new.md"], time);
+        Assert.Equal(Sha("己"), InputFiles.Read(_temp.Path, files.Stats).Stats["new.md"].Hash);
     }
 
     [Fact]

@@ -86,7 +86,11 @@ public sealed class MarkdownAudit : IAudit
         return [.. targets];
     }
 
-    private static void Check(string markdown, string pagePath, SourceLocation start, Lazy<IReadOnlySet<string>> targets, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Checks one text, that of the page at <paramref name="pagePath"/> starting at <paramref name="start"/>;
+    /// <paramref name="targets"/> is asked for only when the text links within the site.
+    /// </summary>
+    internal static void Check(string markdown, string pagePath, SourceLocation start, Lazy<IReadOnlySet<string>> targets, DiagnosticBag diagnostics)
     {
         if (markdown.AsSpan().IndexOfAny(Markers) < 0)
         {
