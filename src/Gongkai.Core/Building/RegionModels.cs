@@ -15,9 +15,13 @@ namespace Gongkai.Building;
 public sealed class RegionModels(string folder, ConcurrentDictionary<string, (string Key, Region Region)> kept)
 {
     /// <summary>The models stored under the keys asked for (by slug); a region stored under another key, or not at all, is left out.</summary>
-    public IReadOnlyDictionary<string, Region> Load(IReadOnlyDictionary<string, string> keys) =>
-        keys.AsParallel().Select(k => (Slug: k.Key, Region: Recall(k.Key, k.Value))).Where(r => r.Region is not null)
-            .ToDictionary(r => r.Slug, r => r.Region!, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, Region> Load(IReadOnlyDictionary<string, string> keys)
+    {
+        (string Slug, Region? Region) One(KeyValuePair<string, string> k) => (k.Key, Recall(k.Key, k.Value));
+        // One region (after a text edit) on this thread: a parallel query can wait for a worker the build keeps busy.
+        List<(string Slug, Region? Region)> loaded = keys.Count == 1 ? [.. keys.Select(One)] : keys.AsParallel().Select(One).ToList();
+        return loaded.Where(r => r.Region is not null).ToDictionary(r => r.Slug, r => r.Region!, StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// Stores <paramref name="regions"/> under their keys, each body as its path and the passages cut from it (by input

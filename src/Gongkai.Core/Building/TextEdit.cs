@@ -26,9 +26,11 @@ internal sealed record TextEdit(Site Site, PublicSite Published, IReadOnlySet<st
 {
     /// <summary>
     /// The text edit that leads from the last build (<paramref name="rules"/>) to <paramref name="input"/>, with the
-    /// regions' models from <paramref name="models"/>; null when the change is anything else.
+    /// regions' models from <paramref name="models"/>; null when the change is anything else. <paramref name="siteRead"/>
+    /// hears the site's fields as soon as they are read (the theme can be loaded meanwhile).
     /// </summary>
-    public static TextEdit? Find(KeepRules rules, BuildKeys keys, InputFiles input, RegionModels models, string inputRoot, string? baseUrl)
+    public static TextEdit? Find(KeepRules rules, BuildKeys keys, InputFiles input, RegionModels models, string inputRoot, string? baseUrl,
+        Action<SiteInfo> siteRead)
     {
         var last = rules.Last;
         if (input.Stats.Count != last.Inputs.Count)
@@ -51,29 +53,31 @@ internal sealed record TextEdit(Site Site, PublicSite Published, IReadOnlySet<st
         }
 
         var slugs = changed.Select(BuildKeys.ScopeOf).Distinct().ToList();
-        if (changed.Count == 0 || slugs.Contains(null))
+        var diagnostics = new DiagnosticBag();
+        var reader = new InputReader(inputRoot, diagnostics, input);
+        if (changed.Count == 0 || slugs.Contains(null) || reader.ReadSiteInfo() is not { } info)
         {
             return null;
         }
 
+        siteRead(info);
+
         // Stored under the key of the region's files at the last build; the bodies in them are their paths alone.
         var stored = keys with { Scopes = last.Scopes };
         var regions = models.Load(slugs.Select(s => BuildKeys.SlugOf(s!)).ToDictionary(slug => slug, slug => stored.OfRegion(slug, inputRoot)));
-        // The page of each body, by input path (only a published report's body is ever read).
+        // The pages of each body, by input path (only a published report's body is ever read); a text that is the body of
+        // two reports is left to the usual way.
         var bodies = (from r in regions.Values
                       from d in r.Disclosures
                       from e in d.Entries ?? []
                       where e.Body is not null
                       select (e.Body!.RelativePath, Page: Permalinks.Report(d.RegionSlug, d.Year, e.Id)))
-            .ToDictionary(b => b.RelativePath, b => b.Page, StringComparer.Ordinal);
-        if (regions.Count != slugs.Count || !changed.All(bodies.ContainsKey))
+            .ToLookup(b => b.RelativePath, b => b.Page, StringComparer.Ordinal);
+        if (regions.Count != slugs.Count || !changed.All(path => bodies[path].Count() == 1))
         {
             return null;
         }
 
-        var diagnostics = new DiagnosticBag();
-        var reader = new InputReader(inputRoot, diagnostics, input);
-        var info = reader.ReadSiteInfo();
         var read = new Dictionary<string, MarkdownBody>(StringComparer.Ordinal);
         var linksWithin = false;
         var noTargets = new Lazy<IReadOnlySet<string>>(() =>
@@ -89,10 +93,10 @@ internal sealed record TextEdit(Site Site, PublicSite Published, IReadOnlySet<st
             }
 
             read[path] = body;
-            MarkdownAudit.Check(body.Markdown, bodies[path], reader.Sources.Of(body), noTargets, diagnostics);
+            MarkdownAudit.Check(body.Markdown, bodies[path].Single(), reader.Sources.Of(body), noTargets, diagnostics);
         }
 
-        if (info is null || linksWithin || diagnostics.Sorted().Count > 0)
+        if (linksWithin || diagnostics.Sorted().Count > 0)
         {
             return null;
         }
@@ -110,7 +114,7 @@ internal sealed record TextEdit(Site Site, PublicSite Published, IReadOnlySet<st
             return null;
         }
 
-        var pages = changed.Select(path => Permalinks.FileOf(bodies[path])).ToHashSet(StringComparer.Ordinal);
+        var pages = changed.Select(path => Permalinks.FileOf(bodies[path].Single())).ToHashSet(StringComparer.Ordinal);
         return new TextEdit(site, published, pages, changed);
     }
 

@@ -15,8 +15,12 @@ public static class Publisher
     private static readonly ConditionalWeakTable<Region, PublicRegion> Published = [];
 
     /// <summary>The public view of a site.</summary>
-    public static PublicSite Publish(Site site) =>
-        new(site.Info, [.. site.Regions.AsParallel().AsOrdered().Select(r => Published.GetValue(r, Publish))]);
+    public static PublicSite Publish(Site site)
+    {
+        PublicRegion Of(Region r) => Published.GetValue(r, Publish);
+        // One region (after a text edit) on this thread: a parallel query can wait for a worker the build keeps busy.
+        return new(site.Info, site.Regions.Count == 1 ? [Of(site.Regions[0])] : [.. site.Regions.AsParallel().AsOrdered().Select(Of)]);
+    }
 
     private static PublicRegion Publish(Region region) =>
         new(region.Slug, region.Name, region.Level, region.Parent, region.Summary,

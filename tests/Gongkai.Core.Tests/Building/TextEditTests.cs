@@ -112,6 +112,23 @@ public sealed class TextEditTests : IDisposable
     }
 
     [Fact]
+    public async Task A_text_that_is_the_body_of_two_reports_is_built_the_usual_way()
+    {
+        var catalogue = Path.Combine(_input, Catalogue);
+        File.WriteAllText(catalogue, File.ReadAllText(catalogue).Replace("\"body\": \"research-fund.md\"", "\"body\": \"entrusted-business.md\"", StringComparison.Ordinal));
+        var first = await Build(Output);
+        Assert.True(first.Succeeded, string.Join("; ", first.Diagnostics));
+        Append(Report, "\n两份报告共用的补充。\n");
+
+        var result = await Build(Output);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.False(result.TextEdit);
+        Assert.Contains("两份报告共用的补充", File.ReadAllText(Path.Combine(Output, "regions/karamay/2023/reports/research-fund/index.html")));
+        await AssertFullBuild();
+    }
+
+    [Fact]
     public async Task A_catalogue_edit_or_a_build_with_search_is_not_a_text_edit()
     {
         Assert.True((await Build(Output)).Succeeded);
