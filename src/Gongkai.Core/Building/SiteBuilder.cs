@@ -125,11 +125,7 @@ public static class SiteBuilder
 
         // After an edit to the text of report bodies alone, only the edited regions are read (see TextEdit); not for a
         // search index, whose shards span regions.
-        // The theme is loaded as soon as the locale is known; site.json is as at the last build (the site key) when it is.
-        string[] folders = [.. ThemeFolders(options)];
-        Task<Theme>? preloaded = null;
-        var edit = rules is null || options.Search ? null
-            : TextEdit.Find(rules, keys!, inputFiles, cache.Regions, listing.Root, options.BaseUrl, info => preloaded = LoadTheme(info.Locale));
+        var edit = rules is null || options.Search ? null : TextEdit.Find(rules, keys!, inputFiles, cache.Regions, listing.Root, options.BaseUrl);
         KeptInput? kept = null;
         KeptFiles? keptFiles = null;
         IReadOnlyList<SearchShard> shards = [];
@@ -140,11 +136,12 @@ public static class SiteBuilder
         IReadOnlyDictionary<string, string>? regionData;
         string? linkTargets, siteData;
         Task<Theme> loadingTheme;
+        string[] folders = [.. ThemeFolders(options)];
         if (edit is not null)
         {
             inputFiles.ReleaseBytes();
             (site, publicSite) = (edit.Site, edit.Published);
-            loadingTheme = preloaded!;
+            loadingTheme = LoadTheme();
             // The rest of the site is made from what the last build found, and so are the warnings, but those of the edited
             // texts, which have none now.
             (linkTargets, siteData, regionData, passages) = (rules!.Last.LinkTargets, rules.Last.SiteData, rules.Last.RegionData, rules.Last.Passages);
@@ -189,7 +186,7 @@ public static class SiteBuilder
             }
 
             // The theme's templates are parsed and compiled while the site is published and the keys of what it is made from are made.
-            loadingTheme = preloaded ?? LoadTheme(site.Info.Locale);
+            loadingTheme = LoadTheme();
             var published = Publisher.Publish(site);
             var cut = BodyPassages(site, published);
             var bodies = ReportBodies(site);
@@ -335,7 +332,7 @@ public static class SiteBuilder
             TemplatesInterpreted: theme.Interpreted,
             TextEdit: edit is not null);
 
-        Task<Theme> LoadTheme(string locale) => Task.Run(() => memory.Theme(folders, locale, () => Theme.Load(folders, locale)), cancellationToken);
+        Task<Theme> LoadTheme() => Task.Run(() => memory.Theme(folders, site.Info.Locale, () => Theme.Load(folders, site.Info.Locale)), cancellationToken);
 
         // Every file is parsed now: read those the hash check did not (but the bodies kept), in parallel.
         ValidationResult Validate(KeptInput? keep)

@@ -26,11 +26,9 @@ internal sealed record TextEdit(Site Site, PublicSite Published, IReadOnlySet<st
 {
     /// <summary>
     /// The text edit that leads from the last build (<paramref name="rules"/>) to <paramref name="input"/>, with the
-    /// regions' models from <paramref name="models"/>; null when the change is anything else. <paramref name="siteRead"/>
-    /// hears the site's fields as soon as they are read (the theme can be loaded meanwhile).
+    /// regions' models from <paramref name="models"/>; null when the change is anything else.
     /// </summary>
-    public static TextEdit? Find(KeepRules rules, BuildKeys keys, InputFiles input, RegionModels models, string inputRoot, string? baseUrl,
-        Action<SiteInfo> siteRead)
+    public static TextEdit? Find(KeepRules rules, BuildKeys keys, InputFiles input, RegionModels models, string inputRoot, string? baseUrl)
     {
         var last = rules.Last;
         if (input.Stats.Count != last.Inputs.Count)
@@ -59,8 +57,6 @@ internal sealed record TextEdit(Site Site, PublicSite Published, IReadOnlySet<st
         {
             return null;
         }
-
-        siteRead(info);
 
         // Stored under the key of the region's files at the last build; the bodies in them are their paths alone.
         var stored = keys with { Scopes = last.Scopes };
