@@ -1,4 +1,5 @@
 using Gongkai.Input;
+using Gongkai.Input.Binding;
 using Gongkai.Model;
 using Gongkai.Pages;
 using Gongkai.Publication;
@@ -99,7 +100,7 @@ internal sealed record TextEdit(Site Site, PublicSite Published, IReadOnlySet<st
 
         if (baseUrl is not null)
         {
-            info = info with { BaseUrl = Input.Binding.SiteInfoBinder.NormaliseBaseUrl(baseUrl) };
+            info = info with { BaseUrl = SiteInfoBinder.NormaliseBaseUrl(baseUrl) };
         }
 
         var site = new Site(info, [.. regions.Values.OrderBy(r => r.Slug, StringComparer.Ordinal).Select(r => WithBodies(r, read))]);
