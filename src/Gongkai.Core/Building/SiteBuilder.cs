@@ -249,7 +249,10 @@ public static class SiteBuilder
                 output.Abandon();
                 return BuildResult.Failed(diagnostics,
                     $"{missing.Count} page(s) of the previous snapshot would disappear: {string.Join(", ", missing.Take(10))}; " +
-                    "when an id is renamed, list the old one under the entry's \"aliases\"", watch.Elapsed);
+                    "when an id is renamed, list the old one under the entry's \"aliases\"" +
+                    (missing.Any(p => p.StartsWith(CataloguePage.Path, StringComparison.Ordinal))
+                        ? $"; the catalogue has a page per region only above {options.CataloguePageReports} reports: to keep them, pass a lower --catalogue-page-reports"
+                        : ""), watch.Elapsed);
             }
 
             if (rules is not null && !await intact.ConfigureAwait(false))

@@ -1,5 +1,6 @@
 using Gongkai.Archive;
 using Gongkai.Building;
+using Gongkai.Pages;
 using Gongkai.Tests.Support;
 
 namespace Gongkai.Tests.Archive;
@@ -15,12 +16,12 @@ public sealed class PermalinkTests : IDisposable
         _temp.Dispose();
     }
 
-    private Task<BuildResult> Build(string output, string? previous = null) =>
-        SiteBuilder.BuildAsync(new BuildOptions(_input.Root, output, Repo.Theme, Search: false, PreviousManifest: previous));
+    private Task<BuildResult> Build(string output, string? previous = null, int catalogueReports = CataloguePage.DefaultPageReports) =>
+        SiteBuilder.BuildAsync(new BuildOptions(_input.Root, output, Repo.Theme, Search: false, PreviousManifest: previous, CataloguePageReports: catalogueReports));
 
-    private async Task<string> PreviousSnapshotManifest()
+    private async Task<string> PreviousSnapshotManifest(int catalogueReports = CataloguePage.DefaultPageReports)
     {
-        Assert.True((await Build(_temp["v1"])).Succeeded);
+        Assert.True((await Build(_temp["v1"], catalogueReports: catalogueReports)).Succeeded);
         return Path.Combine(Snapshot.Create(_temp["v1"], _temp["snapshots"], new DateOnly(2026, 11, 23)), "manifest.json");
     }
 
@@ -37,7 +38,21 @@ public sealed class PermalinkTests : IDisposable
         Assert.False(result.Succeeded);
         Assert.Contains("regions/demo/2023/reports/park/index.html", result.Error);
         Assert.Contains("aliases", result.Error);
+        Assert.DoesNotContain("--catalogue-page-reports", result.Error);
         Assert.Equal(before, OutputTree.Hashes(_temp["out"]));
+    }
+
+    [Fact]
+    public async Task Catalogue_pages_per_region_lost_to_a_higher_limit_fail_with_the_option_to_keep_them()
+    {
+        var manifest = await PreviousSnapshotManifest(catalogueReports: 1);
+
+        var result = await Build(_temp["out"], manifest);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("catalogue/demo/index.html", result.Error);
+        Assert.Contains("pass a lower --catalogue-page-reports", result.Error);
+        Assert.True((await Build(_temp["out"], manifest, catalogueReports: 1)).Succeeded);
     }
 
     [Fact]
