@@ -107,6 +107,12 @@ internal static class BuildCommand
         }
 
         PrintRedactions(console, result.Redactions?.Disclosures ?? []);
+        if (result.TextEdit)
+        {
+            // Only report texts changed, each with as many passages cut as before: the site was not counted again.
+            console.MarkupLine("Withheld: as at the last build (only report texts changed).");
+        }
+
         console.MarkupLineInterpolated(
             $"[green]Built[/] {result.Pages} pages, {result.Files} files ({result.Bytes / 1024.0:0.0} KiB) into {Path.GetFullPath(options.Output)} in {result.Elapsed.TotalSeconds:0.00} s.");
         if (result.Kept > 0)

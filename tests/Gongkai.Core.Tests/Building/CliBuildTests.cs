@@ -67,6 +67,22 @@ public sealed class CliBuildTests : IDisposable
     }
 
     [Fact]
+    public void A_rebuild_after_a_text_edit_says_the_withheld_counts_are_the_last_build_s()
+    {
+        using var input = new MinimalInput();
+        string[] build = ["build", "--input", input.Root, "--output", _temp["site"], "--no-search"];
+
+        var (fullCode, full) = CliProcess.Run(Repo.Root, build);
+        input.Replace("regions/demo/2023/reports/park.md", "得分 91.2 分。", "得分 91.2 分，等级为优。");
+        var (rebuildCode, rebuild) = CliProcess.Run(Repo.Root, build);
+
+        Assert.Equal((0, 0), (fullCode, rebuildCode));
+        Assert.Contains("Withheld: ", full);
+        Assert.DoesNotContain("as at the last build", full);
+        Assert.Contains("Withheld: as at the last build (only report texts changed).", rebuild);
+    }
+
+    [Fact]
     public void A_full_build_over_a_site_leaves_the_old_one_to_another_process_which_deletes_it_and_nothing_else()
     {
         using var input = new MinimalInput();
