@@ -27,7 +27,7 @@ public sealed class NginxTests : IAsyncLifetime
         var result = await SiteBuilder.BuildAsync(new BuildOptions(Repo.Input, Site, Repo.Theme, "/disclosures/"));
         Assert.True(result.Succeeded, result.Error);
 
-        var port = StaticServer.FreePort();
+        var port = LoopbackListener.FreePort();
         _origin = $"http://127.0.0.1:{port}";
         var recipe = File.ReadAllText(Path.Combine(Repo.Root, "docs/deploy/nginx.conf"))
             .Replace("listen 127.0.0.1:8080;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal)
