@@ -62,8 +62,8 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
 
     private readonly string _output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Output));
 
-    // Each output folder's modification time as Intact found it.
-    private readonly Dictionary<string, long> _loadedTimes = new(StringComparer.Ordinal);
+    // The output's folders and their modification times (side by side) as Intact found them.
+    private (IReadOnlyList<string> Folders, long[] Ticks)? _loaded;
 
     private string CachePath(string suffix) =>
         Path.Combine(Path.GetDirectoryName(_output)!, ".gongkai-cache", Path.GetFileName(_output) + suffix);
@@ -106,11 +106,7 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
             return false;
         }
 
-        for (var i = 0; i < ticks.Length; i++)
-        {
-            _loadedTimes[summary.Folders[i]] = ticks[i];
-        }
-
+        _loaded = (summary.Folders, ticks);
         return true;
     }
 
@@ -135,11 +131,28 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
         Directory.CreateDirectory(Path.GetDirectoryName(StampPath)!);
         var writing = Task.Run(() => BinaryFile.Write(StampPath, writer => StampBinary.Write(writer, stamp)));
         var folders = sameFolders ?? Folders(stamp);
-        var (times, ticks) = FolderTimes(folders, changedFolders is null ? null : folder => !changedFolders.Contains(folder) &&
-            _loadedTimes.TryGetValue(folder, out var known) ? known : null);
+        var (times, ticks) = FolderTimes(folders, changedFolders is null || _loaded is not { } loaded ? null : Known(loaded, folders, changedFolders));
         writing.GetAwaiter().GetResult();
         memory.Stamp.Wrote(StampPath, stamp);
         Remember(new BuildSummary(stamp.Key, listingKey, pages, files, bytes, warnings, folders, times, Racy(folders, ticks)));
+    }
+
+    // The time Intact found for each of folders but the changed ones: by position when they are the folders it looked at
+    // (the same files made; on 10,000 reports, 9,800 folders), else by name.
+    private static Func<int, long?> Known((IReadOnlyList<string> Folders, long[] Ticks) loaded, IReadOnlyList<string> folders, IReadOnlySet<string> changed)
+    {
+        if (ReferenceEquals(folders, loaded.Folders))
+        {
+            return i => changed.Contains(folders[i]) ? null : loaded.Ticks[i];
+        }
+
+        var byName = new Dictionary<string, long>(loaded.Folders.Count, StringComparer.Ordinal);
+        for (var i = 0; i < loaded.Folders.Count; i++)
+        {
+            byName[loaded.Folders[i]] = loaded.Ticks[i];
+        }
+
+        return i => !changed.Contains(folders[i]) && byName.TryGetValue(folders[i], out var known) ? known : null;
     }
 
     // What the folders whose modification time may still be in the clock tick of now (or ahead of it) hold: where a file
@@ -176,7 +189,14 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
         {
             try
             {
-                return File.Exists(SummaryPath) ? DataJson.Deserialize<BuildSummary>(File.ReadAllBytes(SummaryPath)) : null;
+                if (!File.Exists(SummaryPath))
+                {
+                    return null;
+                }
+
+                // Read a piece at a time: whole, it was a few hundred kilobytes of fresh memory for every build.
+                using var file = File.OpenRead(SummaryPath);
+                return DataJson.Deserialize<BuildSummary>(file);
             }
             catch (JsonException)
             {
@@ -213,12 +233,12 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     // The folders' modification times, hashed: one stat per folder (none for a folder whose time is known), where listing
     // every folder to count files costs 0.25 s on 10,000 reports. Looked up from the output folder, where the system
     // allows it (see FolderStat).
-    private (string Hash, long[] Ticks) FolderTimes(IReadOnlyList<string> folders, Func<string, long?>? known = null, CancellationToken cancel = default,
+    private (string Hash, long[] Ticks) FolderTimes(IReadOnlyList<string> folders, Func<int, long?>? known = null, CancellationToken cancel = default,
         int threads = -1)
     {
         var ticks = new long[folders.Count];
         using var stat = FolderStat.Open(_output);
-        Parallel.For(0, folders.Count, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = threads }, i => ticks[i] = known?.Invoke(folders[i]) ??
+        Parallel.For(0, folders.Count, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = threads }, i => ticks[i] = known?.Invoke(i) ??
             (stat is not null && stat.TryGet(folders[i].Length == 0 ? "." : folders[i], out _, out var modified)
                 ? modified
                 : Directory.GetLastWriteTimeUtc(Path.Join(_output, folders[i])).Ticks));

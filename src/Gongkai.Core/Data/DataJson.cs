@@ -54,6 +54,9 @@ public static class DataJson
     /// <summary>Reads a value written with <see cref="Serialize{T}(T)"/>.</summary>
     public static T? Deserialize<T>(ReadOnlySpan<byte> json) => JsonSerializer.Deserialize(json, TypeInfo<T>(Options));
 
+    /// <summary>Reads a value written with <see cref="Serialize{T}(T)"/> from <paramref name="utf8"/>, a piece at a time.</summary>
+    public static T? Deserialize<T>(Stream utf8) => JsonSerializer.Deserialize(utf8, TypeInfo<T>(Options));
+
     /// <summary>Reads a value written with <see cref="Serialize{T}(T)"/>.</summary>
     public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize(json, TypeInfo<T>(Options));
 

@@ -54,7 +54,6 @@ public sealed class InputFiles
 
     private readonly string _root;
     private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>> _bytes;
-    private readonly HashSet<string> _paths;
 
     private InputFiles(string root, IReadOnlyList<FileHash> hashes, IReadOnlyDictionary<string, InputStat> stats, ConcurrentDictionary<string, ReadOnlyMemory<byte>> bytes)
     {
@@ -63,7 +62,6 @@ public sealed class InputFiles
         Hash = BuildInfo.TreeHash(hashes);
         Stats = stats;
         _bytes = bytes;
-        _paths = [.. hashes.Select(h => h.Relative)];
     }
 
     /// <summary>Each file's relative path (with '/') and hash, in ordinal path order.</summary>
@@ -234,17 +232,17 @@ public sealed class InputFiles
     /// for them, one at a time (a file skipped is still read if it asks).
     /// </summary>
     public void ReadAll(Func<string, bool>? skip = null) =>
-        _paths.Where(p => !_bytes.ContainsKey(p) && skip?.Invoke(p) != true).AsParallel().ForAll(p => _bytes.TryAdd(p, Read(p)));
+        Hashes.Select(h => h.Relative).Where(p => !_bytes.ContainsKey(p) && skip?.Invoke(p) != true).AsParallel().ForAll(p => _bytes.TryAdd(p, Read(p)));
 
     /// <summary>Drops the bytes read so far; a file asked for afterwards is read again.</summary>
     public void ReleaseBytes() => _bytes.Clear();
 
     /// <summary>True when the input has a file at <paramref name="relative"/> (with '/').</summary>
-    public bool Contains(string relative) => _paths.Contains(relative);
+    public bool Contains(string relative) => Stats.ContainsKey(relative);
 
     /// <summary>The bytes of the file at <paramref name="relative"/>, or null when there is none.</summary>
     public ReadOnlyMemory<byte>? Bytes(string relative) =>
-        _paths.Contains(relative) ? _bytes.GetOrAdd(relative, Read) : default(ReadOnlyMemory<byte>?);
+        Stats.ContainsKey(relative) ? _bytes.GetOrAdd(relative, Read) : default(ReadOnlyMemory<byte>?);
 
     private ReadOnlyMemory<byte> Read(string relative) => ReadFile(Path.Combine(_root, relative), null);
 
