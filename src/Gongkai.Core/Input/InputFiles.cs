@@ -148,8 +148,8 @@ public sealed class InputFiles
 
     private static int ByPath(ListedFile a, ListedFile b) => string.CompareOrdinal(a.Relative, b.Relative);
 
-    // Every file under folder (inside root): each entry's size and time come with it (one stat), with no FileInfo or
-    // relative-path arithmetic. The folders two levels down (each region's, in the usual layout) are listed in parallel,
+    // Every file under folder (inside root): each entry's size and time come with it (one stat, from its folder's handle
+    // where the system allows it: see FolderStat.TryListFiles), with no FileInfo or relative-path arithmetic. The folders two levels down (each region's, in the usual layout) are listed in parallel,
     // each with what is under it, and the folders above them one at a time, for their own files.
     private static List<ListedFile> Enumerate(string root, string folder)
     {
@@ -170,7 +170,15 @@ public sealed class InputFiles
 
         return [.. lists.SelectMany(files => files)];
 
-        List<ListedFile> Files(string under, bool recurse) => new FileSystemEnumerable<ListedFile>(under,
+        List<ListedFile> Files(string under, bool recurse)
+        {
+            var files = new List<ListedFile>();
+            var path = Path.TrimEndingDirectorySeparator(under);
+            var relative = path.Length < prefix ? "" : path[prefix..].Replace('\\', '/') + "/";
+            return FolderStat.TryListFiles(under, relative, recurse, files) ? files : Listed(under, recurse);
+        }
+
+        List<ListedFile> Listed(string under, bool recurse) => new FileSystemEnumerable<ListedFile>(under,
             (ref FileSystemEntry e) =>
             {
                 // The relative path straight from the entry's folder and name, with no full path made first.

@@ -54,4 +54,32 @@ public sealed class FolderStatTests : IDisposable
         Assert.False(stat.TryGet("missing.md", out _, out _));
         Assert.Null(FolderStat.Open(_temp["missing"]));
     }
+
+    [Fact]
+    public void Listing_a_folder_gives_each_file_with_the_size_and_time_net_gives_and_falls_back_on_a_broken_link()
+    {
+        var report = _temp.Write("regions/克拉玛依/2023/reports/科研经费.md", "预算绩效管理工作情况");
+        _temp.Write("regions/克拉玛依/region.json", "{}");
+        _temp.Write(".hidden", "隐");
+        File.SetLastWriteTimeUtc(report, new DateTime(2024, 3, 5, 8, 9, 10, DateTimeKind.Utc).AddTicks(1_234_567));
+        Directory.CreateSymbolicLink(_temp["regions/link"], _temp["regions/克拉玛依"]);
+        var files = new List<Gongkai.Input.ListedFile>();
+        if (!FolderStat.TryListFiles(_temp.Path, "", recurse: true, files))
+        {
+            Assert.False(OperatingSystem.IsLinux());
+            return;
+        }
+
+        string[] expected = [".hidden", "regions/link/2023/reports/科研经费.md", "regions/link/region.json", "regions/克拉玛依/2023/reports/科研经费.md", "regions/克拉玛依/region.json"];
+        Assert.Equal(expected, files.Select(f => f.Relative).Order(StringComparer.Ordinal));
+        Assert.All(files, f => Assert.Equal((new FileInfo(_temp[f.Relative]).Length, File.GetLastWriteTimeUtc(_temp[f.Relative]).Ticks), (f.Length, f.Modified)));
+
+        var top = new List<Gongkai.Input.ListedFile>();
+        Assert.True(FolderStat.TryListFiles(_temp.Path, "", recurse: false, top));
+        Assert.Equal([".hidden"], top.Select(f => f.Relative));
+
+        File.CreateSymbolicLink(_temp["regions/gone.md"], _temp["nowhere.md"]);
+        Assert.False(FolderStat.TryListFiles(_temp.Path, "", recurse: true, []));
+        Assert.False(FolderStat.TryListFiles(_temp["missing"], "", recurse: true, []));
+    }
 }
