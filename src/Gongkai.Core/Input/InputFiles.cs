@@ -149,8 +149,9 @@ public sealed class InputFiles
     private static int ByPath(ListedFile a, ListedFile b) => string.CompareOrdinal(a.Relative, b.Relative);
 
     // Every file under folder (inside root): each entry's size and time come with it (one stat, from its folder's handle
-    // where the system allows it: see FolderStat.TryListFiles), with no FileInfo or relative-path arithmetic. The folders two levels down (each region's, in the usual layout) are listed in parallel,
-    // each with what is under it, and the folders above them one at a time, for their own files.
+    // where the system allows it: see FolderStat.TryListFiles), with no FileInfo or relative-path arithmetic. The folders
+    // two levels down (each region's, in the usual layout) are listed in parallel, each with what is under it, and the
+    // folders above them one at a time, for their own files.
     private static List<ListedFile> Enumerate(string root, string folder)
     {
         var prefix = Path.TrimEndingDirectorySeparator(root).Length + 1;
