@@ -65,6 +65,9 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     // The output's folders and their modification times (side by side) as Intact found them.
     private (IReadOnlyList<string> Folders, long[] Ticks)? _loaded;
 
+    // The check StartCheck started, and the summary it checks against.
+    private (BuildSummary Summary, FolderTimes Times)? _check;
+
     private string CachePath(string suffix) =>
         Path.Combine(Path.GetDirectoryName(_output)!, ".gongkai-cache", Path.GetFileName(_output) + suffix);
 
@@ -83,18 +86,28 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     }
 
     /// <summary>
-    /// Whether the output's folders are as the build <paramref name="summary"/> describes left them: a file deleted, added
-    /// or renamed by hand changes its folder's modification time, and then nothing may be kept on the summary's word.
-    /// False too when <paramref name="cancel"/> is cancelled first (the build found it would keep nothing). On every core
-    /// when it runs <paramref name="alone"/> (nothing else to do but wait for it), else on one.
+    /// Starts finding out whether the output's folders are as the build <paramref name="summary"/> describes left them (see
+    /// <see cref="Intact"/>): on a thread of the pool, beside the caller's own work, until <paramref name="cancel"/> is
+    /// cancelled (the build found it would keep nothing; the answer is then false).
     /// </summary>
-    public bool Intact(BuildSummary summary, bool alone = true, CancellationToken cancel = default)
+    public void StartCheck(BuildSummary summary, CancellationToken cancel) =>
+        _check = (summary, FolderTimes.Start(_output, summary.Folders, cancel: cancel));
+
+    /// <summary>
+    /// Whether the output's folders are as the build <paramref name="summary"/> describes left them: a file deleted, added
+    /// or renamed by hand changes its folder's modification time, and then nothing may be kept on the summary's word. The
+    /// answer of the check <see cref="StartCheck"/> last started for it (once), with the calling thread's help, else of
+    /// one made now.
+    /// </summary>
+    public bool Intact(BuildSummary summary)
     {
+        var times = _check is { } check && ReferenceEquals(check.Summary, summary) ? check.Times : FolderTimes.Start(_output, summary.Folders);
+        _check = null;
         string hash;
         long[] ticks;
         try
         {
-            (hash, ticks) = FolderTimes(summary.Folders, cancel: cancel, threads: alone ? -1 : 1);
+            (hash, ticks) = times.Wait();
         }
         catch (OperationCanceledException)
         {
@@ -131,7 +144,7 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
         Directory.CreateDirectory(Path.GetDirectoryName(StampPath)!);
         var writing = Task.Run(() => BinaryFile.Write(StampPath, writer => StampBinary.Write(writer, stamp)));
         var folders = sameFolders ?? Folders(stamp);
-        var (times, ticks) = FolderTimes(folders, changedFolders is null || _loaded is not { } loaded ? null : Known(loaded, folders, changedFolders));
+        var (times, ticks) = FolderTimes.Start(_output, folders, changedFolders is null || _loaded is not { } loaded ? null : Known(loaded, folders, changedFolders)).Wait();
         writing.GetAwaiter().GetResult();
         memory.Stamp.Wrote(StampPath, stamp);
         Remember(new BuildSummary(stamp.Key, listingKey, pages, files, bytes, warnings, folders, times, Racy(folders, ticks)));
@@ -228,21 +241,6 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
         }
 
         return [.. folders.Order(StringComparer.Ordinal)];
-    }
-
-    // The folders' modification times, hashed: one stat per folder (none for a folder whose time is known), where listing
-    // every folder to count files costs 0.25 s on 10,000 reports. Looked up from the output folder, where the system
-    // allows it (see FolderStat).
-    private (string Hash, long[] Ticks) FolderTimes(IReadOnlyList<string> folders, Func<int, long?>? known = null, CancellationToken cancel = default,
-        int threads = -1)
-    {
-        var ticks = new long[folders.Count];
-        using var stat = FolderStat.Open(_output);
-        Parallel.For(0, folders.Count, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = threads }, i => ticks[i] = known?.Invoke(i) ??
-            (stat is not null && stat.TryGet(folders[i].Length == 0 ? "." : folders[i], out _, out var modified)
-                ? modified
-                : Directory.GetLastWriteTimeUtc(Path.Join(_output, folders[i])).Ticks));
-        return (Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(ticks.AsSpan()))), ticks);
     }
 
     // The names in a folder, in ordinal order, hashed ("" when it is gone): what moves its time (a file written in place does not).

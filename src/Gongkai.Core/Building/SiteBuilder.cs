@@ -71,27 +71,35 @@ public static class SiteBuilder
         // Checking permanent links needs every page in staging, so a build against a previous manifest always runs in full.
         var cache = new BuildCache(options, memory);
         var incremental = options.PreviousManifest is null && Directory.Exists(options.Input);
-        // The last build's summary is read while the input folder is listed.
-        var loading = incremental && trustLast ? Task.Run(cache.ReadLast, cancellationToken) : Task.FromResult<BuildSummary?>(null);
+        // The last build's summary is read while the input folder is listed. Whether the output is as that build left it (a
+        // stat per folder) is found out from then on, beside the build's own work, and waited for (and helped with) before
+        // anything is kept or skipped on the summary's word; when it is not, the build starts again in full. A build that
+        // will keep nothing, or fails on its input, stops it: it has no use for the answer.
+        var checking = new CancellationTokenSource();
+        var loading = incremental && trustLast
+            ? Task.Run(() =>
+            {
+                var last = cache.ReadLast();
+                if (last is not null)
+                {
+                    cache.StartCheck(last, checking.Token);
+                }
+
+                return last;
+            }, cancellationToken)
+            : Task.FromResult<BuildSummary?>(null);
         var listing = memory.ListInput(options.Input);
         var setting = incremental ? memory.Setting(options) : null;
         var summary = await loading.ConfigureAwait(false);
         // A file changed in the last two seconds is compared by its content (usually the one just edited, and no other).
         var listingKey = summary is null ? null : BuildKeys.OfListing(listing, setting!, i => SHA256.HashData(File.ReadAllBytes(listing.FullPath(listing.Files[i]))));
         var unchanged = listingKey is not null && listingKey == summary!.ListingKey;
-        // Whether the output is as that build left it (a stat per folder) is found out while this build goes on, and waited
-        // for before anything is kept or skipped on the summary's word; when it is not, the build starts again in full.
-        // When nothing changed, the build only waits for the answer, and the check takes every core; otherwise one, beside
-        // the build's own work (on both, it held up a rebuild after one change in 10,000 reports by 2–5 ms). A build that
-        // will keep nothing, or fails on its input, stops it: it has no use for the answer, and the check would otherwise
-        // go on after the build has returned.
-        var checking = new CancellationTokenSource();
-        var intact = summary is null ? Task.FromResult(false) : Task.Run(() => cache.Intact(summary, alone: unchanged, checking.Token), cancellationToken);
+        bool Intact() => summary is not null && cache.Intact(summary);
         Task<BuildResult> Afresh() => BuildAsync(options, progress, memory, trustLast: false, watch, cancellationToken);
         Phase("check the last build");
         if (unchanged)
         {
-            return await intact.ConfigureAwait(false) ? UpToDate(summary!) : await Afresh().ConfigureAwait(false);
+            return Intact() ? UpToDate(summary!) : await Afresh().ConfigureAwait(false);
         }
 
         // Hashed once: the build keys and build-info.json both name the input tree. Files the last build saw with the same
@@ -104,7 +112,7 @@ public static class SiteBuilder
         Phase("read and hash input");
         if (previous is not null && previous.Key == keys!.Full)
         {
-            if (!await intact.ConfigureAwait(false))
+            if (!Intact())
             {
                 return await Afresh().ConfigureAwait(false);
             }
@@ -255,7 +263,7 @@ public static class SiteBuilder
                         : ""), watch.Elapsed);
             }
 
-            if (rules is not null && !await intact.ConfigureAwait(false))
+            if (rules is not null && !Intact())
             {
                 output.Abandon();
                 stale = true;

@@ -179,9 +179,12 @@ public sealed class BuildCacheTests : IDisposable
         var summary = cache.ReadLast()!;
         Assert.Equal(["now"], summary.Racy.Keys);
         Assert.True(cache.Intact(summary));
+        cache.StartCheck(summary, CancellationToken.None);
+        Assert.True(cache.Intact(summary));
         // A build that keeps nothing stops the check: not to be trusted then.
-        Assert.False(cache.Intact(summary, cancel: new CancellationToken(canceled: true)));
-        Assert.True(cache.Intact(summary, alone: false));
+        cache.StartCheck(summary, new CancellationToken(canceled: true));
+        Assert.False(cache.Intact(summary));
+        Assert.True(cache.Intact(summary));
 
         // A file deleted by hand in that tick: the folder's time stays as the coarse clock left it.
         File.Delete(_temp["out/now/index.html"]);
