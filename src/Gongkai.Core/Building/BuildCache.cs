@@ -11,13 +11,15 @@ namespace Gongkai.Building;
 
 /// <summary>
 /// What the next build into an output folder reads first, enough to tell that nothing changed: the last build's full
-/// key and listing key (see <see cref="BuildKeys.OfListing"/>), its totals and warnings, and the folders it wrote into
+/// key and listing key (see <see cref="BuildKeys.OfListing"/>), the site's locale (its theme can be loaded before the
+/// input is read: null in a summary written before it was recorded), its totals and warnings, and the folders it wrote into
 /// with a hash of their modification times, and of the names in those whose time was as late as the record itself (by
 /// folder: a change in the same tick of a coarse clock would not have moved their times).
 /// </summary>
 public sealed record BuildSummary(
     string Key,
     string ListingKey,
+    string? Locale,
     int Pages,
     int Files,
     long Bytes,
@@ -136,7 +138,7 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     /// read; null: every folder is new. <paramref name="sameFolders"/>: the last build's folders, when this one made the
     /// same files and left the search index as it was (no folder came or went), so they need not be found again.
     /// </summary>
-    public void Save(BuildStamp stamp, string listingKey, int pages, int files, long bytes, IReadOnlyList<Diagnostic> warnings,
+    public void Save(BuildStamp stamp, string listingKey, string locale, int pages, int files, long bytes, IReadOnlyList<Diagnostic> warnings,
         IReadOnlySet<string>? changedFolders, IReadOnlyList<string>? sameFolders = null)
     {
         // The stamp (a megabyte or two) is written while the folders' times are read: a summary whose stamp is missing or
@@ -147,7 +149,7 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
         var (times, ticks) = FolderTimes.Start(_output, folders, changedFolders is null || _loaded is not { } loaded ? null : Known(loaded, folders, changedFolders)).Wait();
         writing.GetAwaiter().GetResult();
         memory.Stamp.Wrote(StampPath, stamp);
-        Remember(new BuildSummary(stamp.Key, listingKey, pages, files, bytes, warnings, folders, times, Racy(folders, ticks)));
+        Remember(new BuildSummary(stamp.Key, listingKey, locale, pages, files, bytes, warnings, folders, times, Racy(folders, ticks)));
     }
 
     // The time Intact found for each of folders but the changed ones: by position when they are the folders it looked at

@@ -102,6 +102,10 @@ public static class SiteBuilder
             return Intact() ? UpToDate(summary!) : await Afresh().ConfigureAwait(false);
         }
 
+        // The theme is loaded for the locale the last build had from now on, beside reading the input: after an edit of
+        // report text, the rest of the build waited for it on one core while the other had nothing to do.
+        string[] folders = [.. ThemeFolders(options)];
+        var lastTheme = summary?.Locale is { } lastLocale ? (Locale: lastLocale, Loading: LoadTheme(lastLocale)) : default;
         // Hashed once: the build keys and build-info.json both name the input tree. Files the last build saw with the same
         // size and time keep their hash unread. A missing input folder is reported by validation below.
         var previous = summary is null ? null : cache.LoadStamp(summary);
@@ -144,12 +148,11 @@ public static class SiteBuilder
         IReadOnlyDictionary<string, string>? regionData;
         string? linkTargets, siteData;
         Task<Theme> loadingTheme;
-        string[] folders = [.. ThemeFolders(options)];
         if (edit is not null)
         {
             inputFiles.ReleaseBytes();
             (site, publicSite) = (edit.Site, edit.Published);
-            loadingTheme = LoadTheme();
+            loadingTheme = SiteTheme();
             // The rest of the site is made from what the last build found, and so are the warnings, but those of the edited
             // texts, which have none now.
             (linkTargets, siteData, regionData, passages) = (rules!.Last.LinkTargets, rules.Last.SiteData, rules.Last.RegionData, rules.Last.Passages);
@@ -194,7 +197,7 @@ public static class SiteBuilder
             }
 
             // The theme's templates are parsed and compiled while the site is published and the keys of what it is made from are made.
-            loadingTheme = LoadTheme();
+            loadingTheme = SiteTheme();
             var published = Publisher.Publish(site);
             var cut = BodyPassages(site, published);
             var bodies = ReportBodies(site);
@@ -343,7 +346,9 @@ public static class SiteBuilder
             TemplatesInterpreted: theme.Interpreted,
             TextEdit: edit is not null);
 
-        Task<Theme> LoadTheme() => Task.Run(() => memory.Theme(folders, site.Info.Locale, () => Theme.Load(folders, site.Info.Locale)), cancellationToken);
+        Task<Theme> LoadTheme(string locale) => Task.Run(() => memory.Theme(folders, locale, () => Theme.Load(folders, locale)), cancellationToken);
+
+        Task<Theme> SiteTheme() => site.Info.Locale == lastTheme.Locale ? lastTheme.Loading! : LoadTheme(site.Info.Locale);
 
         // Every file is parsed now: read those the hash check did not (but the bodies kept), in parallel.
         ValidationResult Validate(KeptInput? keep)
@@ -387,7 +392,7 @@ public static class SiteBuilder
                 new BuildStamp(keys.Full, keys.Site, keys.Scopes, made,
                     search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
                     inputFiles.Stats, passages, linkTargets!, siteData!, regionData!),
-                listingKey!, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)], rules is null ? null : output.ChangedFolders,
+                listingKey!, site.Info.Locale, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)], rules is null ? null : output.ChangedFolders,
                 SameFiles() ? summary!.Folders : null);
             cache.Regions.Save(
                 site.Regions.Where(r => !ReferenceEquals(kept?.Regions.GetValueOrDefault(r.Slug), r)).Select(r => (r, keys.OfRegion(r.Slug, listing.Root))),

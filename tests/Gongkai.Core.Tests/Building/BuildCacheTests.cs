@@ -174,7 +174,7 @@ public sealed class BuildCacheTests : IDisposable
         Directory.SetLastWriteTimeUtc(Output, before);
         var scopes = new Dictionary<string, string>();
         cache.Save(new BuildStamp("key", "site", scopes, files.ToDictionary(f => f, string? (_) => null), scopes,
-            new Dictionary<string, InputStat>(), new Dictionary<string, int>(), "", "", scopes), "listing", 2, 2, 28, [], null);
+            new Dictionary<string, InputStat>(), new Dictionary<string, int>(), "", "", scopes), "listing", "zh-CN", 2, 2, 28, [], null);
 
         var summary = cache.ReadLast()!;
         Assert.Equal(["now"], summary.Racy.Keys);
@@ -203,6 +203,25 @@ public sealed class BuildCacheTests : IDisposable
         Assert.False((await Build(theme)).UpToDate);
         Assert.False((await Build(theme, "/disclosures/")).UpToDate);
         Assert.Contains("href=\"/disclosures/", File.ReadAllText(Path.Combine(Output, "index.html")));
+    }
+
+    [Fact]
+    public async Task A_site_whose_locale_changed_is_made_with_the_strings_of_its_new_locale()
+    {
+        // The theme is loaded for the last build's locale before the input is read: not used when the site has another now.
+        var theme = _temp.CopyTree(Repo.Theme, "theme");
+        var strings = File.ReadAllText(Path.Combine(theme, "i18n", "zh-CN.json"));
+        File.WriteAllText(Path.Combine(theme, "i18n", "zh-TW.json"), strings.Replace("\"跳到正文\"", "\"跳至正文\"", StringComparison.Ordinal));
+        Assert.True((await Build(theme)).Succeeded);
+        Assert.Contains("跳到正文", File.ReadAllText(Path.Combine(Output, "index.html")));
+
+        _input.Write("site.json", """{ "title": "测试站点", "locale": "zh-TW" }""");
+        var rebuilt = await Build(theme);
+
+        Assert.True(rebuilt.Succeeded && !rebuilt.UpToDate, rebuilt.Error);
+        var home = File.ReadAllText(Path.Combine(Output, "index.html"));
+        Assert.Contains("跳至正文", home);
+        Assert.DoesNotContain("跳到正文", home);
     }
 
     [Fact]
