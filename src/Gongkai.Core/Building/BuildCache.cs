@@ -50,6 +50,9 @@ public sealed record BuildStamp(
     string SiteData,
     IReadOnlyDictionary<string, string> RegionData);
 
+/// <summary>A build's stamp (<see cref="BuildCache.StartStamp"/>) and its writing to the cache.</summary>
+public sealed record PendingStamp(BuildStamp Stamp, Task Written);
+
 /// <summary>
 /// Remembers the last successful build into an output folder, so the next one can skip everything (nothing changed)
 /// or keep the pages of unchanged regions (see <see cref="BuildKeys"/>). It lives in <c>.gongkai-cache/</c> beside the
@@ -133,23 +136,31 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     }
 
     /// <summary>
-    /// Records a successful build, once everything is in the output folder. When the build changed only
-    /// <paramref name="changedFolders"/> of an output <see cref="Intact"/> found as it was, the others keep the times it
-    /// read; null: every folder is new. <paramref name="sameFolders"/>: the last build's folders, when this one made the
-    /// same files and left the search index as it was (no folder came or went), so they need not be found again.
+    /// Starts writing <paramref name="stamp"/> (a megabyte or two) on a thread of the pool, beside moving the build's files
+    /// into the output, once the last build is forgotten (see <see cref="Forget"/>); <see cref="Save"/> records the build
+    /// with it. Until a summary names it, a stamp is not read (see <see cref="LoadStamp"/>): one written for a build that
+    /// then fails does no harm.
     /// </summary>
-    public void Save(BuildStamp stamp, string listingKey, string locale, int pages, int files, long bytes, IReadOnlyList<Diagnostic> warnings,
+    public PendingStamp StartStamp(BuildStamp stamp)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(StampPath)!);
+        return new(stamp, Task.Run(() => BinaryFile.Write(StampPath, writer => StampBinary.Write(writer, stamp))));
+    }
+
+    /// <summary>
+    /// Records a successful build, once everything is in the output folder and its stamp is written. When the build
+    /// changed only <paramref name="changedFolders"/> of an output <see cref="Intact"/> found as it was, the others keep
+    /// the times it read; null: every folder is new. <paramref name="sameFolders"/>: the last build's folders, when this
+    /// one made the same files and left the search index as it was (no folder came or went), so they need not be found again.
+    /// </summary>
+    public void Save(PendingStamp stamp, string listingKey, string locale, int pages, int files, long bytes, IReadOnlyList<Diagnostic> warnings,
         IReadOnlySet<string>? changedFolders, IReadOnlyList<string>? sameFolders = null)
     {
-        // The stamp (a megabyte or two) is written while the folders' times are read: a summary whose stamp is missing or
-        // another build's only makes the next build after a change a full one (see LoadStamp).
-        Directory.CreateDirectory(Path.GetDirectoryName(StampPath)!);
-        var writing = Task.Run(() => BinaryFile.Write(StampPath, writer => StampBinary.Write(writer, stamp)));
-        var folders = sameFolders ?? Folders(stamp);
+        var folders = sameFolders ?? Folders(stamp.Stamp);
         var (times, ticks) = FolderTimes.Start(_output, folders, changedFolders is null || _loaded is not { } loaded ? null : Known(loaded, folders, changedFolders)).Wait();
-        writing.GetAwaiter().GetResult();
-        memory.Stamp.Wrote(StampPath, stamp);
-        Remember(new BuildSummary(stamp.Key, listingKey, locale, pages, files, bytes, warnings, folders, times, Racy(folders, ticks)));
+        stamp.Written.GetAwaiter().GetResult();
+        memory.Stamp.Wrote(StampPath, stamp.Stamp);
+        Remember(new BuildSummary(stamp.Stamp.Key, listingKey, locale, pages, files, bytes, warnings, folders, times, Racy(folders, ticks)));
     }
 
     // The time Intact found for each of folders but the changed ones: by position when they are the folders it looked at

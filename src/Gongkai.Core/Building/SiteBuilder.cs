@@ -106,6 +106,7 @@ public static class SiteBuilder
         // report text, the rest of the build waited for it on one core while the other had nothing to do.
         string[] folders = [.. ThemeFolders(options)];
         var lastTheme = summary?.Locale is { } lastLocale ? (Locale: lastLocale, Loading: LoadTheme(lastLocale)) : default;
+
         // Hashed once: the build keys and build-info.json both name the input tree. Files the last build saw with the same
         // size and time keep their hash unread. A missing input folder is reported by validation below.
         var previous = summary is null ? null : cache.LoadStamp(summary);
@@ -240,8 +241,9 @@ public static class SiteBuilder
         List<Document> documents;
         Dictionary<string, string?> made;
         var searchWatch = new Stopwatch();
-        var (applying, stale, indexLater, indexed) = (false, false, false, false);
+        var (applying, stale, indexLater, indexed, sameFiles) = (false, false, false, false, false);
         var (files, bytes) = (0, 0L);
+        PendingStamp? stamping = null;
         try
         {
             result = await engine.RunAsync(output.Staging, progress, cancellationToken).ConfigureAwait(false);
@@ -285,13 +287,19 @@ public static class SiteBuilder
                 var index = Count(Path.Combine(output.Staging, Pagefind.Folder));
                 (files, bytes) = (documents.Count + index.Files, documents.Sum(d => d.Written) + index.Bytes);
                 cache.Forget();
+                stamping = StartStamp();
                 output.Commit();
             }
             else
             {
                 cache.Forget();
+                stamping = StartStamp();
                 applying = true;
-                var (fileChange, byteChange) = output.ApplyChanges(rules.Last.Outputs.Keys.Where(d => !made.ContainsKey(d)));
+                // The files the last build made and this one did not (none after a text edit: every file of the last build is
+                // among those made).
+                List<string> gone = edit is not null ? [] : [.. rules.Last.Outputs.Keys.Where(d => !made.ContainsKey(d))];
+                sameFiles = gone.Count == 0 && made.Count == rules.Last.Outputs.Count;
+                var (fileChange, byteChange) = output.ApplyChanges(gone);
                 (files, bytes) = (summary!.Files + fileChange, summary.Bytes + byteChange);
                 // A session that records later (serve) shows the changed pages first and indexes them with its record.
                 indexLater = search is not null && memory.RecordsLater;
@@ -381,34 +389,51 @@ public static class SiteBuilder
             finally
             {
                 output.Finish(memory.DiscardOldSite);
+                SettleStamp();
             }
 
-            if (keys is null)
+            if (keys is null || stamping is null)
             {
                 return;
             }
 
             cache.Save(
-                new BuildStamp(keys.Full, keys.Site, keys.Scopes, made,
-                    search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
-                    inputFiles.Stats, passages, linkTargets!, siteData!, regionData!),
+                stamping,
                 listingKey!, site.Info.Locale, pages, files, bytes, [.. diagnostics.Where(d => d.Severity == Severity.Warning)], rules is null ? null : output.ChangedFolders,
-                SameFiles() ? summary!.Folders : null);
+                // The same files as the last build (a text or a score changed, nothing added or removed) and no search index
+                // made again: the same folders (on 10,000 reports, finding them from every file's path took 4 ms).
+                sameFiles && !indexed ? summary!.Folders : null);
             cache.Regions.Save(
                 site.Regions.Where(r => !ReferenceEquals(kept?.Regions.GetValueOrDefault(r.Slug), r)).Select(r => (r, keys.OfRegion(r.Slug, listing.Root))),
                 passages,
                 keys.Scopes.Keys.Select(BuildKeys.SlugOf).ToHashSet(StringComparer.Ordinal));
         }
 
-        // The same files as the last build (a text or a score changed, nothing added or removed) and no search index
-        // made again: the same folders (on 10,000 reports, finding them from every file's path took 4 ms).
-        bool SameFiles() => rules is not null && !indexed && made.Count == rules.Last.Outputs.Count && made.Keys.All(rules.Last.Outputs.ContainsKey);
+        // Started once the last build is forgotten, beside moving this one's files in (see BuildCache.StartStamp).
+        PendingStamp? StartStamp() => keys is null ? null : cache.StartStamp(new BuildStamp(keys.Full, keys.Site, keys.Scopes, made,
+            search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
+            inputFiles.Stats, passages, linkTargets!, siteData!, regionData!));
+
+        // However the build ends, its stamp is written by then: no write may outlive the build's hold on the output folder.
+        // One that failed is reported by Save, and needs no report when the build failed anyway.
+        void SettleStamp()
+        {
+            try
+            {
+                stamping?.Written.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+            }
+        }
+
 
         BuildResult UpToDate(BuildSummary last) =>
             new(true, last.Warnings, null, last.Pages, last.Files, last.Bytes, watch.Elapsed, new Dictionary<string, TimeSpan>(), null, UpToDate: true);
 
         void Discard()
         {
+            SettleStamp();
             if (applying)
             {
                 output.RollBack();

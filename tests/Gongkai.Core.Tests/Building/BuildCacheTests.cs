@@ -173,8 +173,8 @@ public sealed class BuildCacheTests : IDisposable
         Directory.SetLastWriteTimeUtc(_temp["out/old"], before);
         Directory.SetLastWriteTimeUtc(Output, before);
         var scopes = new Dictionary<string, string>();
-        cache.Save(new BuildStamp("key", "site", scopes, files.ToDictionary(f => f, string? (_) => null), scopes,
-            new Dictionary<string, InputStat>(), new Dictionary<string, int>(), "", "", scopes), "listing", "zh-CN", 2, 2, 28, [], null);
+        cache.Save(cache.StartStamp(new BuildStamp("key", "site", scopes, files.ToDictionary(f => f, string? (_) => null), scopes,
+            new Dictionary<string, InputStat>(), new Dictionary<string, int>(), "", "", scopes)), "listing", "zh-CN", 2, 2, 28, [], null);
 
         var summary = cache.ReadLast()!;
         Assert.Equal(["now"], summary.Racy.Keys);
