@@ -1,5 +1,4 @@
 using System.IO.Enumeration;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

@@ -427,7 +427,6 @@ public static class SiteBuilder
             }
         }
 
-
         BuildResult UpToDate(BuildSummary last) =>
             new(true, last.Warnings, null, last.Pages, last.Files, last.Bytes, watch.Elapsed, new Dictionary<string, TimeSpan>(), null, UpToDate: true);
 
