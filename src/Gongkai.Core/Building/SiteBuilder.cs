@@ -286,14 +286,12 @@ public static class SiteBuilder
                 // Every file in staging is a document's or the search index's: only the index is counted on disk.
                 var index = Count(Path.Combine(output.Staging, Pagefind.Folder));
                 (files, bytes) = (documents.Count + index.Files, documents.Sum(d => d.Written) + index.Bytes);
-                cache.Forget();
-                stamping = StartStamp();
+                ForgetLast();
                 output.Commit();
             }
             else
             {
-                cache.Forget();
-                stamping = StartStamp();
+                ForgetLast();
                 applying = true;
                 // The files the last build made and this one did not (none after a text edit: every file of the last build is
                 // among those made).
@@ -409,10 +407,15 @@ public static class SiteBuilder
                 keys.Scopes.Keys.Select(BuildKeys.SlugOf).ToHashSet(StringComparer.Ordinal));
         }
 
-        // Started once the last build is forgotten, beside moving this one's files in (see BuildCache.StartStamp).
-        PendingStamp? StartStamp() => keys is null ? null : cache.StartStamp(new BuildStamp(keys.Full, keys.Site, keys.Scopes, made,
-            search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
-            inputFiles.Stats, passages, linkTargets!, siteData!, regionData!));
+        // Before the output changes: the last build's record goes (a build cut short leaves none, so the next one is full),
+        // and this one's stamp is started, to be written beside moving its files in (see BuildCache.StartStamp).
+        void ForgetLast()
+        {
+            cache.Forget();
+            stamping = keys is null ? null : cache.StartStamp(new BuildStamp(keys.Full, keys.Site, keys.Scopes, made,
+                search is null ? new Dictionary<string, string>() : shards.ToDictionary(s => s.Folder, s => keys.ShardKey(s.Regions), StringComparer.Ordinal),
+                inputFiles.Stats, passages, linkTargets!, siteData!, regionData!));
+        }
 
         // However the build ends, its stamp is written by then: no write may outlive the build's hold on the output folder.
         // One that failed is reported by Save, and needs no report when the build failed anyway.

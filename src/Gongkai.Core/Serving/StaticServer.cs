@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Gongkai.Serving;
 
 /// <summary>Serves a built site from a folder on 127.0.0.1 under a path prefix (such as <c>/disclosures/</c>), as a plain static host would; for tests and benchmarks (<c>gongkai serve</c> adds live reload).</summary>
@@ -24,7 +26,7 @@ public sealed class StaticServer : IDisposable
     /// <inheritdoc />
     public void Dispose() => _listener.Dispose();
 
-    private async Task Respond(System.Net.HttpListenerContext context)
+    private async Task Respond(HttpListenerContext context)
     {
         if (SiteFiles.Resolve(_root, _prefix, context.Request.Url!.AbsolutePath) is not { } file)
         {
