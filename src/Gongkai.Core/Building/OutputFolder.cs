@@ -13,6 +13,9 @@ public sealed class OutputFolder
     // Threads deleting a folder's subtrees at once: they wait for the disk, not for a core.
     private const int Deleters = 8;
 
+    // Subtrees few enough to delete on the calling thread alone.
+    private const int FewSubtrees = 4;
+
     // Between an output folder's name and a number: the name of a site it replaced, to be deleted (see DiscardPrefix).
     private const string DiscardMark = ".discarded-";
 
@@ -314,23 +317,35 @@ public sealed class OutputFolder
             subtrees = [];
         }
 
-        var deleters = Enumerable.Range(0, Math.Min(Deleters, subtrees.Count)).Select(_ => Task.Factory.StartNew(() =>
+        // This thread deletes too. What staging holds after a rebuild that changed a few files (a subtree or two) is deleted
+        // by it alone: starting a thread cost more than that (1 ms of a 50 ms rebuild after one change on 10,000 reports).
+        var helpers = subtrees.Count <= FewSubtrees ? [] : Enumerable.Range(1, Math.Min(Deleters, subtrees.Count) - 1)
+            .Select(_ => Task.Factory.StartNew(Delete, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        try
+        {
+            Delete();
+        }
+        finally
+        {
+            try
+            {
+                Task.WaitAll(helpers);
+            }
+            catch (AggregateException e)
+            {
+                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
+        }
+
+        DeleteTree(folder);
+
+        void Delete()
         {
             while (subtrees.TryDequeue(out var subtree))
             {
                 DeleteTree(subtree);
             }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
-        try
-        {
-            Task.WaitAll(deleters);
         }
-        catch (AggregateException e)
-        {
-            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-        }
-
-        DeleteTree(folder);
 
         // A link to a folder is not a subtree to empty: the last Delete removes the link and leaves what it leads to.
         static IEnumerable<DirectoryInfo> Folders(DirectoryInfo parent) =>

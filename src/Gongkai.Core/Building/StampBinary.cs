@@ -19,11 +19,19 @@ public static class StampBinary
         w.Write(stamp.SiteKey);
         Map(w, stamp.Scopes, (x, v) => x.Write(v));
         // Each output's region folder by its place in a list of them: tens of thousands of files come from a few hundred.
-        var scopes = stamp.Outputs.Values.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var numbers = scopes.Select((scope, i) => (scope, i)).ToDictionary(p => p.scope, p => p.i, StringComparer.Ordinal);
+        var (scopes, numbers) = Numbers(stamp.Outputs.Values);
         w.Write(scopes.Count);
         scopes.ForEach(w.Write);
-        Map(w, stamp.Outputs, (x, scope) => x.Write(scope is null ? -1 : numbers[scope]));
+        var last = (Scope: (string?)null, Number: -1);
+        Map(w, stamp.Outputs, (x, scope) =>
+        {
+            if (!ReferenceEquals(scope, last.Scope))
+            {
+                last = (scope, scope is null ? -1 : numbers[scope]);
+            }
+
+            x.Write(last.Number);
+        });
         Map(w, stamp.Search, (x, v) => x.Write(v));
         Map(w, stamp.Inputs, (x, stat) =>
         {
@@ -62,6 +70,29 @@ public static class StampBinary
         }
 
         return Map(r, x => x.ReadInt32() is var i and >= 0 ? scopes[i] : null);
+    }
+
+    // The scopes in the order first met, and each one's place. A region's files come one after another, most with the
+    // very string of the one before: looked up once per run, not per file (on 10,000 reports, numbering 11,000 outputs
+    // took 1 ms of the stamp's 4).
+    private static (List<string> Scopes, Dictionary<string, int> Numbers) Numbers(IEnumerable<string?> outputs)
+    {
+        var (scopes, numbers) = (new List<string>(), new Dictionary<string, int>(StringComparer.Ordinal));
+        string? last = null;
+        foreach (var scope in outputs)
+        {
+            if (scope is not null && !ReferenceEquals(scope, last))
+            {
+                if (numbers.TryAdd(scope, scopes.Count))
+                {
+                    scopes.Add(scope);
+                }
+
+                last = scope;
+            }
+        }
+
+        return (scopes, numbers);
     }
 
     private static void Map<T>(BinaryWriter w, IReadOnlyDictionary<string, T> map, Action<BinaryWriter, T> write)

@@ -46,6 +46,29 @@ public sealed class StampBinaryTests : IDisposable
     }
 
     [Fact]
+    public void A_stamp_larger_than_the_buffers_reads_back_as_it_was_written()
+    {
+        // Several buffers' worth of outputs, their scopes in runs as a site's files come (each its own string, as equal
+        // scopes need not be the same object), and a key longer than a buffer.
+        var outputs = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var i = 0; i < 6_000; i++)
+        {
+            outputs[$"regions/r{i / 100:D3}/reports/report-{i:D4}/index.html"] = i % 7 == 0 ? null : string.Concat("regions/r", (i / 100 % 13).ToString("D3"));
+        }
+
+        var stamp = Stamp() with { Key = new string('k', 100_000), Outputs = outputs };
+        var path = _temp["stamp"];
+        BinaryFile.Write(path, w => StampBinary.Write(w, stamp));
+
+        var read = BinaryFile.Read(path, StampBinary.Read)!;
+
+        Assert.True(new FileInfo(path).Length > 4 * 65_536);
+        Assert.Equal(stamp.Key, read.Key);
+        Assert.Equal(stamp.Outputs, read.Outputs);
+        Assert.Equal(stamp.Inputs, read.Inputs);
+    }
+
+    [Fact]
     public void A_stamp_cut_short_or_followed_by_more_bytes_reads_as_none()
     {
         var path = _temp["stamp"];
