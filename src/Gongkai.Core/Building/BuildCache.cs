@@ -1,8 +1,6 @@
 using System.IO.Enumeration;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using Gongkai.Data;
 using Gongkai.Input;
 using Gongkai.Validation;
 
@@ -11,14 +9,14 @@ namespace Gongkai.Building;
 /// <summary>
 /// What the next build into an output folder reads first, enough to tell that nothing changed: the last build's full
 /// key and listing key (see <see cref="BuildKeys.OfListing"/>), the site's locale (its theme can be loaded before the
-/// input is read: null in a summary written before it was recorded), its totals and warnings, and the folders it wrote into
+/// input is read), its totals and warnings, and the folders it wrote into
 /// with a hash of their modification times, and of the names in those whose time was as late as the record itself (by
 /// folder: a change in the same tick of a coarse clock would not have moved their times).
 /// </summary>
 public sealed record BuildSummary(
     string Key,
     string ListingKey,
-    string? Locale,
+    string Locale,
     int Pages,
     int Files,
     long Bytes,
@@ -55,7 +53,7 @@ public sealed record PendingStamp(BuildStamp Stamp, Task Written);
 /// <summary>
 /// Remembers the last successful build into an output folder, so the next one can skip everything (nothing changed)
 /// or keep the pages of unchanged regions (see <see cref="BuildKeys"/>). It lives in <c>.gongkai-cache/</c> beside the
-/// output folder, never in the site: a small <see cref="BuildSummary"/> (JSON) that a build with nothing to do reads
+/// output folder, never in the site: a small <see cref="BuildSummary"/> (<see cref="SummaryBinary"/>) that a build with nothing to do reads
 /// alone, the <see cref="BuildStamp"/> (<see cref="StampBinary"/>), and the checked model of each region (<see cref="Regions"/>).
 /// What it reads or writes it keeps in <paramref name="memory"/> for the next build of the same process.
 /// </summary>
@@ -75,7 +73,7 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     private string CachePath(string suffix) =>
         Path.Combine(Path.GetDirectoryName(_output)!, ".gongkai-cache", Path.GetFileName(_output) + suffix);
 
-    private string SummaryPath => CachePath(".summary.json");
+    private string SummaryPath => CachePath(".summary");
 
     private string StampPath => CachePath(".stamp");
 
@@ -85,8 +83,8 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     /// <summary>The last build's summary, or null when there is none (or no output folder).</summary>
     public BuildSummary? ReadLast()
     {
-        var summary = ReadSummary();
-        return summary?.Folders is null || summary.Warnings is null || summary.Racy is null || !Directory.Exists(_output) ? null : summary;
+        var summary = memory.Summary.Read(SummaryPath, () => BinaryFile.Read(SummaryPath, SummaryBinary.Read));
+        return summary is null || !Directory.Exists(_output) ? null : summary;
     }
 
     /// <summary>
@@ -193,7 +191,7 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
     /// <summary>Writes the summary again (with another listing key for the same input): a few hundred kilobytes, not the stamp.</summary>
     public void Remember(BuildSummary summary)
     {
-        DataJson.Write(SummaryPath, summary, DataJson.OneLine);
+        BinaryFile.Write(SummaryPath, writer => SummaryBinary.Write(writer, summary));
         memory.Summary.Wrote(SummaryPath, summary);
     }
 
@@ -206,28 +204,6 @@ public sealed class BuildCache(BuildOptions options, BuildMemory memory)
         {
             File.Delete(path);
         }
-    }
-
-    private BuildSummary? ReadSummary()
-    {
-        return memory.Summary.Read(SummaryPath, () =>
-        {
-            try
-            {
-                if (!File.Exists(SummaryPath))
-                {
-                    return null;
-                }
-
-                // Read a piece at a time: whole, it was a few hundred kilobytes of fresh memory for every build.
-                using var file = File.OpenRead(SummaryPath);
-                return DataJson.Deserialize<BuildSummary>(file);
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
-        });
     }
 
     // Each folder the build wrote into, those above them and all under the search index, in ordinal order.

@@ -105,7 +105,7 @@ public static class SiteBuilder
         // The theme is loaded for the locale the last build had from now on, beside reading the input: after an edit of
         // report text, the rest of the build waited for it on one core while the other had nothing to do.
         string[] folders = [.. ThemeFolders(options)];
-        var lastTheme = summary?.Locale is { } lastLocale ? (Locale: lastLocale, Loading: LoadTheme(lastLocale)) : default;
+        var lastTheme = summary is null ? default : (summary.Locale, Loading: LoadTheme(summary.Locale));
 
         // Hashed once: the build keys and build-info.json both name the input tree. Files the last build saw with the same
         // size and time keep their hash unread. A missing input folder is reported by validation below.

@@ -17,13 +17,13 @@ public static class StampBinary
         w.Write(BuildKeys.Generator);
         w.Write(stamp.Key);
         w.Write(stamp.SiteKey);
-        Map(w, stamp.Scopes, (x, v) => x.Write(v));
+        w.WriteMap(stamp.Scopes, (x, v) => x.Write(v));
         // Each output's region folder by its place in a list of them: tens of thousands of files come from a few hundred.
         var (scopes, numbers) = Numbers(stamp.Outputs.Values);
         w.Write(scopes.Count);
         scopes.ForEach(w.Write);
         var last = (Scope: (string?)null, Number: -1);
-        Map(w, stamp.Outputs, (x, scope) =>
+        w.WriteMap(stamp.Outputs, (x, scope) =>
         {
             if (!ReferenceEquals(scope, last.Scope))
             {
@@ -32,17 +32,17 @@ public static class StampBinary
 
             x.Write(last.Number);
         });
-        Map(w, stamp.Search, (x, v) => x.Write(v));
-        Map(w, stamp.Inputs, (x, stat) =>
+        w.WriteMap(stamp.Search, (x, v) => x.Write(v));
+        w.WriteMap(stamp.Inputs, (x, stat) =>
         {
             x.Write(stat.Length);
             x.Write(stat.Modified);
             x.Write(stat.Hash);
         });
-        Map(w, stamp.Passages, (x, v) => x.Write(v));
+        w.WriteMap(stamp.Passages, (x, v) => x.Write(v));
         w.Write(stamp.LinkTargets);
         w.Write(stamp.SiteData);
-        Map(w, stamp.RegionData, (x, v) => x.Write(v));
+        w.WriteMap(stamp.RegionData, (x, v) => x.Write(v));
     }
 
     /// <summary>
@@ -52,14 +52,14 @@ public static class StampBinary
     public static BuildStamp? Read(BinaryReader r) => r.ReadString() != BuildKeys.Generator ? null : new(
         r.ReadString(),
         r.ReadString(),
-        Map(r, x => x.ReadString()),
+        r.ReadMap(x => x.ReadString()),
         Outputs(r),
-        Map(r, x => x.ReadString()),
-        Map(r, x => new InputStat(x.ReadInt64(), x.ReadInt64(), x.ReadBytes(SHA256.HashSizeInBytes))),
-        Map(r, x => x.ReadInt32()),
+        r.ReadMap(x => x.ReadString()),
+        r.ReadMap(x => new InputStat(x.ReadInt64(), x.ReadInt64(), x.ReadBytes(SHA256.HashSizeInBytes))),
+        r.ReadMap(x => x.ReadInt32()),
         r.ReadString(),
         r.ReadString(),
-        Map(r, x => x.ReadString()));
+        r.ReadMap(x => x.ReadString()));
 
     private static Dictionary<string, string?> Outputs(BinaryReader r)
     {
@@ -69,7 +69,7 @@ public static class StampBinary
             scopes[i] = r.ReadString();
         }
 
-        return Map(r, x => x.ReadInt32() is var i and >= 0 ? scopes[i] : null);
+        return r.ReadMap(x => x.ReadInt32() is var i and >= 0 ? scopes[i] : null);
     }
 
     // The scopes in the order first met, and each one's place. A region's files come one after another, most with the
@@ -93,27 +93,5 @@ public static class StampBinary
         }
 
         return (scopes, numbers);
-    }
-
-    private static void Map<T>(BinaryWriter w, IReadOnlyDictionary<string, T> map, Action<BinaryWriter, T> write)
-    {
-        w.Write(map.Count);
-        foreach (var (key, value) in map)
-        {
-            w.Write(key);
-            write(w, value);
-        }
-    }
-
-    private static Dictionary<string, T> Map<T>(BinaryReader r, Func<BinaryReader, T> read)
-    {
-        var count = r.ReadInt32();
-        var map = new Dictionary<string, T>(count, StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
-        {
-            map.Add(r.ReadString(), read(r));
-        }
-
-        return map;
     }
 }

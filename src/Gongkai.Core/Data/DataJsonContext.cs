@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Gongkai.Archive;
 using Gongkai.Archive.Wacz;
-using Gongkai.Building;
 using Gongkai.Charts;
 using Gongkai.Pages;
 using Gongkai.Validation;
@@ -14,7 +13,6 @@ namespace Gongkai.Data;
 /// </summary>
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(BuildInfo))]
-[JsonSerializable(typeof(BuildSummary))]
 [JsonSerializable(typeof(SnapshotManifest))]
 [JsonSerializable(typeof(WebManifest))]
 [JsonSerializable(typeof(ChartJsConfig))]
