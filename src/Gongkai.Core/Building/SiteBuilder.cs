@@ -239,7 +239,7 @@ public static class SiteBuilder
         output.BeginStaging();
         EngineResult result;
         List<Document> documents;
-        Dictionary<string, string?> made;
+        IReadOnlyDictionary<string, string?> made;
         var searchWatch = new Stopwatch();
         var (applying, stale, indexLater, indexed, sameFiles) = (false, false, false, false, false);
         var (files, bytes) = (0, 0L);
@@ -249,12 +249,9 @@ public static class SiteBuilder
             result = await engine.RunAsync(output.Staging, progress, cancellationToken).ConfigureAwait(false);
             documents = [.. result.Outputs.Values.SelectMany(d => d)];
             // Each file made, with the region it came from: what the stamp records, and what tells the files no longer made;
-            // those of regions kept whole were not even made as documents, nor, after a text edit, any but its pages.
-            made = documents.ToDictionary(d => d.Destination, d => d.Scope, StringComparer.Ordinal);
-            foreach (var (destination, scope) in edit is not null ? rules!.Last.Outputs : keptFiles?.OfWhole ?? [])
-            {
-                made.TryAdd(destination, scope);
-            }
+            // those of regions kept whole were not even made as documents. After a text edit, the last build's files: the
+            // same theme made the same assets, and the edited regions the same pages (their models are the last build's).
+            made = edit is not null ? rules!.Last.Outputs : Made(documents, keptFiles);
 
             Phase("pipelines");
             if (options.PreviousManifest is { } previousManifest && PermalinkCheck.Missing(previousManifest, output.Staging) is { Count: > 0 } missing)
@@ -293,8 +290,7 @@ public static class SiteBuilder
             {
                 ForgetLast();
                 applying = true;
-                // The files the last build made and this one did not (none after a text edit: every file of the last build is
-                // among those made).
+                // The files the last build made and this one did not (none after a text edit, which made the same).
                 List<string> gone = edit is not null ? [] : [.. rules.Last.Outputs.Keys.Where(d => !made.ContainsKey(d))];
                 sameFiles = gone.Count == 0 && made.Count == rules.Last.Outputs.Count;
                 var (fileChange, byteChange) = output.ApplyChanges(gone);
@@ -324,7 +320,7 @@ public static class SiteBuilder
             return await Afresh().ConfigureAwait(false);
         }
 
-        var pages = made.Keys.Count(d => d.EndsWith(".html", StringComparison.Ordinal));
+        var pages = edit is not null ? summary!.Pages : made.Keys.Count(d => d.EndsWith(".html", StringComparison.Ordinal));
         Phase(rules is null ? "swap into output" : "move changes into output");
         // What this build did, before a session's record indexes the changed shards on another thread and counts their files.
         var (shown, shownBytes, searchTime) = (files, bytes, searchWatch.Elapsed);
@@ -445,6 +441,18 @@ public static class SiteBuilder
                 output.Abandon();
             }
         }
+    }
+
+    // Each file the documents made, with the region it came from, and those of the regions kept whole.
+    private static Dictionary<string, string?> Made(List<Document> documents, KeptFiles? kept)
+    {
+        var made = documents.ToDictionary(d => d.Destination, d => d.Scope, StringComparer.Ordinal);
+        foreach (var (destination, scope) in kept?.OfWhole ?? [])
+        {
+            made.TryAdd(destination, scope);
+        }
+
+        return made;
     }
 
     // How many passages were cut from each report body that had any (by input path): the next build's count for a body it

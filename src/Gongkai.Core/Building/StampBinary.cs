@@ -18,20 +18,12 @@ public static class StampBinary
         w.Write(stamp.Key);
         w.Write(stamp.SiteKey);
         w.WriteMap(stamp.Scopes, (x, v) => x.Write(v));
-        // Each output's region folder by its place in a list of them: tens of thousands of files come from a few hundred.
-        var (scopes, numbers) = Numbers(stamp.Outputs.Values);
-        w.Write(scopes.Count);
-        scopes.ForEach(w.Write);
-        var last = (Scope: (string?)null, Number: -1);
-        w.WriteMap(stamp.Outputs, (x, scope) =>
-        {
-            if (!ReferenceEquals(scope, last.Scope))
-            {
-                last = (scope, scope is null ? -1 : numbers[scope]);
-            }
-
-            x.Write(last.Number);
-        });
+        // The files made, as bytes of their own behind their count and length: read back, they stay those bytes until
+        // asked for, and a stamp of the same files writes them again as they are (see StampOutputs).
+        var outputs = stamp.Outputs as StampOutputs ?? new StampOutputs(stamp.Outputs.Count, OutputBytes(stamp.Outputs));
+        w.Write(outputs.Count);
+        w.Write(outputs.Bytes.Length);
+        w.Write(outputs.Bytes);
         w.WriteMap(stamp.Search, (x, v) => x.Write(v));
         w.WriteMap(stamp.Inputs, (x, stat) =>
         {
@@ -61,15 +53,42 @@ public static class StampBinary
         r.ReadString(),
         r.ReadMap(x => x.ReadString()));
 
-    private static Dictionary<string, string?> Outputs(BinaryReader r)
+    /// <summary>The files of <see cref="StampOutputs.Bytes"/>, each with the region folder it was made from (null: site-wide).</summary>
+    internal static Dictionary<string, string?> ReadOutputs(byte[] bytes)
     {
-        var scopes = new string[r.ReadInt32()];
-        for (var i = 0; i < scopes.Length; i++)
-        {
-            scopes[i] = r.ReadString();
-        }
+        using var r = new BinaryReader(new MemoryStream(bytes, writable: false));
+        var scopes = r.ReadList(x => x.ReadString());
+        var files = r.ReadMap(x => x.ReadInt32() is var i and >= 0 ? scopes[i] : null);
+        return r.BaseStream.Position == bytes.Length ? files : throw new InvalidDataException("the files of a stored build stamp end early");
+    }
 
-        return r.ReadMap(x => x.ReadInt32() is var i and >= 0 ? scopes[i] : null);
+    private static StampOutputs Outputs(BinaryReader r)
+    {
+        var count = r.ReadInt32();
+        var length = r.ReadInt32();
+        var bytes = r.ReadBytes(length);
+        return bytes.Length == length ? new StampOutputs(count, bytes) : throw new EndOfStreamException();
+    }
+
+    // Each file's region folder by its place in a list of them: tens of thousands of files come from a few hundred.
+    private static byte[] OutputBytes(IReadOnlyDictionary<string, string?> outputs)
+    {
+        var (scopes, numbers) = Numbers(outputs.Values);
+        using var bytes = new MemoryStream();
+        using var w = new BinaryWriter(bytes);
+        w.WriteList(scopes, (x, scope) => x.Write(scope));
+        var last = (Scope: (string?)null, Number: -1);
+        w.WriteMap(outputs, (x, scope) =>
+        {
+            if (!ReferenceEquals(scope, last.Scope))
+            {
+                last = (scope, scope is null ? -1 : numbers[scope]);
+            }
+
+            x.Write(last.Number);
+        });
+        w.Flush();
+        return bytes.ToArray();
     }
 
     // The scopes in the order first met, and each one's place. A region's files come one after another, most with the

@@ -69,6 +69,26 @@ public sealed class StampBinaryTests : IDisposable
     }
 
     [Fact]
+    public void A_stamp_of_the_files_read_back_writes_them_as_they_were()
+    {
+        // As after an edit of report text: the new stamp has other keys and the last build's files.
+        var path = _temp["stamp"];
+        BinaryFile.Write(path, w => StampBinary.Write(w, Stamp()));
+        var read = BinaryFile.Read(path, StampBinary.Read)!;
+        var again = _temp["again"];
+        BinaryFile.Write(again, w => StampBinary.Write(w, read with { Key = "next-key" }));
+
+        var next = BinaryFile.Read(again, StampBinary.Read)!;
+
+        Assert.Equal("next-key", next.Key);
+        Assert.Equal(Stamp().Outputs.Count, next.Outputs.Count);
+        Assert.Equal(Stamp().Outputs, next.Outputs);
+        Assert.Equal("regions/karamay", next.Outputs["regions/karamay/2023/index.html"]);
+        Assert.True(next.Outputs.TryGetValue("index.html", out var siteWide) && siteWide is null);
+        Assert.False(next.Outputs.ContainsKey("regions/turpan/index.html"));
+    }
+
+    [Fact]
     public void A_stamp_cut_short_or_followed_by_more_bytes_reads_as_none()
     {
         var path = _temp["stamp"];
