@@ -26,31 +26,20 @@ namespace Gongkai.Building;
 internal sealed record TextEdit(Site Site, PublicSite Published, IReadOnlySet<string> Pages, IReadOnlySet<string> Bodies)
 {
     /// <summary>
-    /// The text edit that leads from the last build (<paramref name="rules"/>) to <paramref name="input"/>, with the
-    /// regions' models from <paramref name="models"/>; null when the change is anything else.
+    /// The text edit that leads from the last build (<paramref name="rules"/>) to <paramref name="input"/> (hashed against
+    /// that build's record, so its <see cref="InputFiles.Changed"/> are the files edited since), with the regions' models
+    /// from <paramref name="models"/>; null when the change is anything else.
     /// </summary>
     public static TextEdit? Find(KeepRules rules, BuildKeys keys, InputFiles input, RegionModels models, string inputRoot, string? baseUrl)
     {
+        // The input was hashed against the last build's record (its stamp's Inputs): the same files, some with new bytes.
         var last = rules.Last;
-        if (input.Stats.Count != last.Inputs.Count)
+        if (input.Stats.Count != last.Inputs.Count || input.Unknown > 0)
         {
             return null;
         }
 
-        var changed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (path, stat) in input.Stats)
-        {
-            if (!last.Inputs.TryGetValue(path, out var was))
-            {
-                return null;
-            }
-
-            if (!was.Hash.AsSpan().SequenceEqual(stat.Hash))
-            {
-                changed.Add(path);
-            }
-        }
-
+        var changed = input.Changed.ToHashSet(StringComparer.Ordinal);
         var slugs = changed.Select(BuildKeys.ScopeOf).Distinct().ToList();
         var diagnostics = new DiagnosticBag();
         var reader = new InputReader(inputRoot, diagnostics, input);

@@ -55,13 +55,16 @@ public sealed class InputFiles
     private readonly string _root;
     private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>> _bytes;
 
-    private InputFiles(string root, IReadOnlyList<FileHash> hashes, IReadOnlyDictionary<string, InputStat> stats, ConcurrentDictionary<string, ReadOnlyMemory<byte>> bytes)
+    private InputFiles(string root, IReadOnlyList<FileHash> hashes, IReadOnlyDictionary<string, InputStat> stats, ConcurrentDictionary<string, ReadOnlyMemory<byte>> bytes,
+        IReadOnlyList<string> changed, int unknown)
     {
         _root = root;
         Hashes = hashes;
         Hash = BuildInfo.TreeHash(hashes);
         Stats = stats;
         _bytes = bytes;
+        Changed = changed;
+        Unknown = unknown;
     }
 
     /// <summary>Each file's relative path (with '/') and hash, in ordinal path order.</summary>
@@ -75,6 +78,16 @@ public sealed class InputFiles
     /// when it was looked at is <see cref="InputStat.Unsettled"/>.
     /// </summary>
     public IReadOnlyDictionary<string, InputStat> Stats { get; }
+
+    /// <summary>
+    /// The files whose hash is not the one the known hashes given to <see cref="Read(InputListing, IReadOnlyDictionary{string, InputStat}?)"/>
+    /// had for them, in path order (files they did not have are counted in <see cref="Unknown"/> instead): what changed
+    /// since the build that recorded them, found while hashing, not by looking up every file again.
+    /// </summary>
+    public IReadOnlyList<string> Changed { get; }
+
+    /// <summary>How many files the known hashes did not have.</summary>
+    public int Unknown { get; }
 
     /// <summary>
     /// Hashes every file under <paramref name="root"/> (a folder that does not exist has no files), taking the hash from
@@ -211,12 +224,14 @@ public sealed class InputFiles
         var bytes = new ConcurrentDictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
         var hashes = new FileHash[listing.Files.Count];
         var stats = new InputStat[hashes.Length];
+        var news = new News[hashes.Length];
         // Shared out a few files at a time, not in halves (as PLINQ did): while the output is checked on the other core,
         // one thread may have to take (nearly) all, and a rebuild after one change waited up to 10 ms for the other half.
         Parallel.For(0, hashes.Length, i =>
         {
             var f = listing.Files[i];
-            if (known?.GetValueOrDefault(f.Relative) is { } was && was.Length == f.Length && was.Modified == f.Modified)
+            var was = known?.GetValueOrDefault(f.Relative);
+            if (was is not null && was.Length == f.Length && was.Modified == f.Modified)
             {
                 (stats[i], hashes[i]) = (was, new FileHash(f.Relative, was.Hash));
                 return;
@@ -226,14 +241,23 @@ public sealed class InputFiles
             bytes[f.Relative] = read;
             var hash = SHA256.HashData(read.Span);
             (stats[i], hashes[i]) = (new InputStat(read.Length, f.Modified, hash), new FileHash(f.Relative, hash));
+            news[i] = was is null ? News.Unknown : was.Hash.AsSpan().SequenceEqual(hash) ? News.None : News.Changed;
         });
         var byPath = new Dictionary<string, InputStat>(hashes.Length, StringComparer.Ordinal);
+        var changed = new List<string>();
+        var unknown = 0;
         for (var i = 0; i < hashes.Length; i++)
         {
             byPath[hashes[i].Relative] = stats[i].Modified < listing.Settled ? stats[i] : stats[i] with { Modified = InputStat.Unsettled };
+            if (news[i] == News.Changed)
+            {
+                changed.Add(hashes[i].Relative);
+            }
+
+            unknown += news[i] == News.Unknown ? 1 : 0;
         }
 
-        return new InputFiles(listing.Root, hashes, byPath, bytes);
+        return new InputFiles(listing.Root, hashes, byPath, bytes, changed, unknown);
     }
 
     /// <summary>
@@ -282,6 +306,14 @@ public sealed class InputFiles
 
         using var file = File.OpenHandle(path);
         return RandomAccess.Read(file, buffer, 0);
+    }
+
+    // What hashing a file found against its known hash: nothing new (or the same bytes), another hash, or no known hash.
+    private enum News : byte
+    {
+        None,
+        Changed,
+        Unknown,
     }
 
     // Memory handed out a file at a time, from a slab per reading thread. Not on the pinned heap: an allocation there

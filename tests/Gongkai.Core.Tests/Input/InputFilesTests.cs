@@ -34,6 +34,29 @@ public sealed class InputFilesTests : IDisposable
     }
 
     [Fact]
+    public void The_files_whose_bytes_are_not_those_known_are_the_changed_ones_and_those_not_known_are_counted()
+    {
+        var same = Settled("same.md", "甲");
+        var touched = Settled("touched.md", "乙");
+        var edited = Settled("edited.md", "丙，改过");
+        Settled("added.md", "丁");
+        var known = new Dictionary<string, InputStat>
+        {
+            ["same.md"] = new(new FileInfo(same).Length, LongAgo.Ticks, Sha("甲")),
+            // Another time, the same bytes: not changed.
+            ["touched.md"] = new(new FileInfo(touched).Length, LongAgo.Ticks - 1, Sha("乙")),
+            ["edited.md"] = new(new FileInfo(edited).Length, LongAgo.Ticks - 1, Sha("丙")),
+            ["removed.md"] = new(1, LongAgo.Ticks, Sha("戊")),
+        };
+
+        var files = InputFiles.Read(_temp.Path, known);
+
+        Assert.Equal(["edited.md"], files.Changed);
+        Assert.Equal(1, files.Unknown);
+        Assert.Equal(4, InputFiles.Read(_temp.Path).Unknown);
+    }
+
+    [Fact]
     public void A_listing_has_every_file_at_every_depth_hidden_ones_too_and_those_under_links_to_folders_in_path_order()
     {
         string[] files = ["site.json", ".hidden", "regions/a.json", "regions/r1/region.json", "regions/r1/2024/reports/x.md",
