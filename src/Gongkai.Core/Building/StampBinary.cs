@@ -92,8 +92,8 @@ public static class StampBinary
     }
 
     // The scopes in the order first met, and each one's place. A region's files come one after another, most with the
-    // very string of the one before: looked up once per run, not per file (on 10,000 reports, numbering 11,000 outputs
-    // took 1 ms of the stamp's 4).
+    // very string of the one before: looked up once per run, not per file (numbering the 11,000 files of 10,000 reports
+    // distinct by distinct was a quarter of writing the stamp).
     private static (List<string> Scopes, Dictionary<string, int> Numbers) Numbers(IEnumerable<string?> outputs)
     {
         var (scopes, numbers) = (new List<string>(), new Dictionary<string, int>(StringComparer.Ordinal));
