@@ -9,9 +9,9 @@ namespace Gongkai.Building;
 /// <summary>
 /// What the next build into an output folder reads first, enough to tell that nothing changed: the last build's full
 /// key and listing key (see <see cref="BuildKeys.OfListing"/>), the site's locale (its theme can be loaded before the
-/// input is read), its totals and warnings, and the folders it wrote into
-/// with a hash of their modification times, and of the names in those whose time was as late as the record itself (by
-/// folder: a change in the same tick of a coarse clock would not have moved their times).
+/// input is read), its totals and warnings, and the folders it wrote into with a hash of their modification times, and
+/// of the names in those whose time was as late as the record itself (by folder: a change in the same tick of a coarse
+/// clock would not have moved their times).
 /// </summary>
 public sealed record BuildSummary(
     string Key,
@@ -53,8 +53,9 @@ public sealed record PendingStamp(BuildStamp Stamp, Task Written);
 /// <summary>
 /// Remembers the last successful build into an output folder, so the next one can skip everything (nothing changed)
 /// or keep the pages of unchanged regions (see <see cref="BuildKeys"/>). It lives in <c>.gongkai-cache/</c> beside the
-/// output folder, never in the site: a small <see cref="BuildSummary"/> (<see cref="SummaryBinary"/>) that a build with nothing to do reads
-/// alone, the <see cref="BuildStamp"/> (<see cref="StampBinary"/>), and the checked model of each region (<see cref="Regions"/>).
+/// output folder, never in the site: a small <see cref="BuildSummary"/> (<see cref="SummaryBinary"/>) that a build with
+/// nothing to do reads alone, the <see cref="BuildStamp"/> (<see cref="StampBinary"/>), and the checked model of each
+/// region (<see cref="Regions"/>).
 /// What it reads or writes it keeps in <paramref name="memory"/> for the next build of the same process.
 /// </summary>
 public sealed class BuildCache(BuildOptions options, BuildMemory memory)

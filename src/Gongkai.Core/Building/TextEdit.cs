@@ -32,7 +32,7 @@ internal sealed record TextEdit(Site Site, PublicSite Published, IReadOnlySet<st
     /// </summary>
     public static TextEdit? Find(KeepRules rules, BuildKeys keys, InputFiles input, RegionModels models, string inputRoot, string? baseUrl)
     {
-        // The input was hashed against the last build's record (its stamp's Inputs): the same files, some with new bytes.
+        // The same files as at the last build, some with new bytes.
         var last = rules.Last;
         if (input.Stats.Count != last.Inputs.Count || input.Unknown > 0)
         {
