@@ -225,23 +225,33 @@ public sealed class InputFiles
         var hashes = new FileHash[listing.Files.Count];
         var stats = new InputStat[hashes.Length];
         var news = new News[hashes.Length];
-        // Shared out a few files at a time, not in halves (as PLINQ did): while the output is checked on the other core,
-        // one thread may have to take (nearly) all, and a rebuild after one change waited up to 10 ms for the other half.
-        Parallel.For(0, hashes.Length, i =>
+        // The files whose size and time are as known keep their hash: looked up on this thread (after one change, all but
+        // one of 10,000), the others read and hashed in parallel.
+        var toRead = new List<int>();
+        for (var i = 0; i < hashes.Length; i++)
         {
             var f = listing.Files[i];
-            var was = known?.GetValueOrDefault(f.Relative);
-            if (was is not null && was.Length == f.Length && was.Modified == f.Modified)
+            if (known?.GetValueOrDefault(f.Relative) is { } was && was.Length == f.Length && was.Modified == f.Modified)
             {
                 (stats[i], hashes[i]) = (was, new FileHash(f.Relative, was.Hash));
-                return;
             }
+            else
+            {
+                toRead.Add(i);
+            }
+        }
 
+        // Shared out a few files at a time, not in halves (as PLINQ did): while the output is checked on the other core,
+        // one thread may have to take (nearly) all, and a rebuild waited up to 10 ms for the other half.
+        Parallel.For(0, toRead.Count, j =>
+        {
+            var i = toRead[j];
+            var f = listing.Files[i];
             var read = ReadFile(listing.FullPath(f), f.Length);
             bytes[f.Relative] = read;
             var hash = SHA256.HashData(read.Span);
             (stats[i], hashes[i]) = (new InputStat(read.Length, f.Modified, hash), new FileHash(f.Relative, hash));
-            news[i] = was is null ? News.Unknown : was.Hash.AsSpan().SequenceEqual(hash) ? News.None : News.Changed;
+            news[i] = known?.GetValueOrDefault(f.Relative) is not { } was ? News.Unknown : was.Hash.AsSpan().SequenceEqual(hash) ? News.None : News.Changed;
         });
         var byPath = new Dictionary<string, InputStat>(hashes.Length, StringComparer.Ordinal);
         var changed = new List<string>();
