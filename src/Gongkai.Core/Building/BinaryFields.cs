@@ -6,6 +6,15 @@ namespace Gongkai.Building;
 /// </summary>
 internal static class BinaryFields
 {
+    /// <summary>
+    /// Writes this generator build's identity (<see cref="BuildKeys.Generator"/>), first in a file whose fields another
+    /// build may lay out otherwise: read by another, it is none (<see cref="IsOfThisGenerator"/>) before any field is.
+    /// </summary>
+    public static void WriteGenerator(this BinaryWriter w) => w.Write(BuildKeys.Generator);
+
+    /// <summary>Whether the file was written by this generator build (see <see cref="WriteGenerator"/>).</summary>
+    public static bool IsOfThisGenerator(this BinaryReader r) => r.ReadString() == BuildKeys.Generator;
+
     /// <summary>Writes a count, then each item.</summary>
     public static void WriteList<T>(this BinaryWriter w, IReadOnlyCollection<T> items, Action<BinaryWriter, T> write)
     {

@@ -14,7 +14,7 @@ public static class StampBinary
     /// <summary>Writes a stamp.</summary>
     public static void Write(BinaryWriter w, BuildStamp stamp)
     {
-        w.Write(BuildKeys.Generator);
+        w.WriteGenerator();
         w.Write(stamp.Key);
         w.Write(stamp.SiteKey);
         w.WriteMap(stamp.Scopes, (x, v) => x.Write(v));
@@ -41,7 +41,7 @@ public static class StampBinary
     /// Reads a stamp written by <see cref="Write"/>; null when another generator wrote it. A stamp cut short throws
     /// <see cref="EndOfStreamException"/>.
     /// </summary>
-    public static BuildStamp? Read(BinaryReader r) => r.ReadString() != BuildKeys.Generator ? null : new(
+    public static BuildStamp? Read(BinaryReader r) => !r.IsOfThisGenerator() ? null : new(
         r.ReadString(),
         r.ReadString(),
         r.ReadMap(x => x.ReadString()),

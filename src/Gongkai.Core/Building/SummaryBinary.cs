@@ -13,7 +13,7 @@ public static class SummaryBinary
     /// <summary>Writes a summary.</summary>
     public static void Write(BinaryWriter w, BuildSummary summary)
     {
-        w.Write(BuildKeys.Generator);
+        w.WriteGenerator();
         w.Write(summary.Key);
         w.Write(summary.ListingKey);
         w.Write(summary.Locale);
@@ -37,7 +37,7 @@ public static class SummaryBinary
     }
 
     /// <summary>Reads a summary written by <see cref="Write"/>; null when another generator wrote it.</summary>
-    public static BuildSummary? Read(BinaryReader r) => r.ReadString() != BuildKeys.Generator ? null : new(
+    public static BuildSummary? Read(BinaryReader r) => !r.IsOfThisGenerator() ? null : new(
         r.ReadString(),
         r.ReadString(),
         r.ReadString(),
