@@ -1,24 +1,38 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text;
 using Microsoft.Win32.SafeHandles;
 
 namespace Gongkai.Building;
 
-/// <summary>The build cache's binary files (<see cref="SummaryBinary"/>, <see cref="StampBinary"/>, <see cref="RegionBinary"/>): written whole, read whole or not at all.</summary>
+/// <summary>
+/// The build cache's binary files (<see cref="SummaryBinary"/>, <see cref="StampBinary"/>, <see cref="RegionBinary"/>):
+/// written whole, read whole or not at all. Each ends with a checksum of the rest (XXH3, 64 bits), so a file damaged on
+/// disk reads as none and the build starts afresh, instead of keeping files on the word of a wrong record or failing.
+/// </summary>
 public static class BinaryFile
 {
     // Written through a buffer this large; a file read no larger is read into an array of its own.
     private const int Buffer = 1 << 16;
 
-    /// <summary>Writes a new file at <paramref name="path"/>.</summary>
+    private const int Checksum = sizeof(ulong);
+
+    /// <summary>Writes a new file at <paramref name="path"/>; one whose writing failed has no checksum and reads as none.</summary>
     public static void Write(string path, Action<BinaryWriter> write)
     {
-        using var writer = new BinaryWriter(new BufferedFile(path));
-        write(writer);
+        using var file = new BufferedFile(path);
+        using (var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
+        {
+            write(writer);
+        }
+
+        file.WriteChecksum();
     }
 
     /// <summary>
-    /// What <paramref name="read"/> makes of the file at <paramref name="path"/>, or null when there is no file, or it
-    /// ends early or late (a build stopped while writing it, or a file that is not one of these).
+    /// What <paramref name="read"/> makes of the file at <paramref name="path"/>, or null when there is no file, its
+    /// checksum does not match (a build stopped while writing it, a file damaged on disk), or it ends early or late.
     /// </summary>
     public static T? Read<T>(string path, Func<BinaryReader, T?> read) where T : class
     {
@@ -43,7 +57,13 @@ public static class BinaryFile
                 filled += n;
             }
 
-            using var reader = new BinaryReader(new MemoryStream(bytes, 0, filled, writable: false, publiclyVisible: true));
+            var body = filled - Checksum;
+            if (body < 0 || XxHash3.HashToUInt64(bytes.AsSpan(0, body)) != BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(body, Checksum)))
+            {
+                return null;
+            }
+
+            using var reader = new BinaryReader(new MemoryStream(bytes, 0, body, writable: false, publiclyVisible: true));
             var value = read(reader);
             return reader.BaseStream.Position == reader.BaseStream.Length ? value : null;
         }
@@ -60,12 +80,13 @@ public static class BinaryFile
         }
     }
 
-    // A file written from the start through one buffer. The writer hands it every field on its own (60,000 for the stamp
-    // of 10,000 reports), and a FileStream's layers around its buffer were a third of writing the stamp.
+    // A file written from the start through one buffer, hashed on its way out. The writer hands it every field on its own
+    // (60,000 for the stamp of 10,000 reports), and a FileStream's layers around its buffer were a third of writing the stamp.
     private sealed class BufferedFile(string path) : Stream
     {
         private readonly SafeFileHandle _file = File.OpenHandle(path, FileMode.Create, FileAccess.Write);
         private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(Buffer);
+        private readonly XxHash3 _hash = new();
         private int _used;
         private long _written;
 
@@ -86,6 +107,7 @@ public static class BinaryFile
                 Flush();
                 if (bytes.Length > _buffer.Length)
                 {
+                    _hash.Append(bytes);
                     RandomAccess.Write(_file, bytes, _written);
                     _written += bytes.Length;
                     return;
@@ -107,9 +129,20 @@ public static class BinaryFile
                 return;
             }
 
+            _hash.Append(_buffer.AsSpan(0, _used));
             RandomAccess.Write(_file, _buffer.AsSpan(0, _used), _written);
             _written += _used;
             _used = 0;
+        }
+
+        // The checksum of all written so far, last: only once the whole file has been written.
+        public void WriteChecksum()
+        {
+            Flush();
+            Span<byte> checksum = stackalloc byte[Checksum];
+            BinaryPrimitives.WriteUInt64LittleEndian(checksum, _hash.GetCurrentHashAsUInt64());
+            RandomAccess.Write(_file, checksum, _written);
+            _written += Checksum;
         }
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();

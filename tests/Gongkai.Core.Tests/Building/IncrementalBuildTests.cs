@@ -260,6 +260,27 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stored_region_model_damaged_on_disk_is_read_again_from_the_input()
+    {
+        Assert.True((await Build(Output)).Succeeded);
+        // One word of a title changed in the stored model, at the same length: a record that still reads.
+        var stored = _temp[".gongkai-cache/out.regions/bayingolin.bin"];
+        var (was, damaged) = (System.Text.Encoding.UTF8.GetBytes("巴州统计局"), System.Text.Encoding.UTF8.GetBytes("巴州审计局"));
+        var bytes = File.ReadAllBytes(stored);
+        var at = bytes.AsSpan().IndexOf(was);
+        Assert.True(at >= 0);
+        damaged.CopyTo(bytes, at);
+        File.WriteAllBytes(stored, bytes);
+        // Not a text edit alone (see TextEdit), so the models of the regions kept are read.
+        Append(KaramayCatalogue, "\n");
+
+        var result = await Build(Output);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(await FullBuild(), OutputTree.Hashes(Output));
+    }
+
+    [Fact]
     public async Task A_session_keeps_the_region_models_it_read_and_notices_a_build_by_another_process()
     {
         PlantBayingolinBody();

@@ -110,18 +110,18 @@ public sealed class StampBinaryTests : IDisposable
         var bytes = File.ReadAllBytes(path);
         var generator = BuildKeys.Generator.Length + 1;
         // The same fields under another generator's name; then a count no stamp has (as another layout may give).
-        using (var other = new BinaryWriter(File.Create(path)))
+        BinaryFile.Write(path, other =>
         {
             other.Write(BuildKeys.Generator.Replace('.', '-'));
-            other.Write(bytes[generator..]);
-        }
+            other.Write(bytes[generator..^sizeof(ulong)]);
+        });
 
         Assert.Null(BinaryFile.Read(path, StampBinary.Read));
-        using (var other = new BinaryWriter(File.Create(path)))
+        BinaryFile.Write(path, other =>
         {
             other.Write("0.1.0 " + Guid.Empty);
             other.Write(-1);
-        }
+        });
 
         Assert.Null(BinaryFile.Read(path, StampBinary.Read));
     }

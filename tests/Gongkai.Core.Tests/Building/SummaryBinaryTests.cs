@@ -51,11 +51,11 @@ public sealed class SummaryBinaryTests : IDisposable
 
         File.WriteAllBytes(path, bytes[..^1]);
         Assert.Null(BinaryFile.Read(path, SummaryBinary.Read));
-        using (var other = new BinaryWriter(File.Create(path)))
+        BinaryFile.Write(path, other =>
         {
             other.Write(BuildKeys.Generator.Replace('.', '-'));
-            other.Write(bytes[(BuildKeys.Generator.Length + 1)..]);
-        }
+            other.Write(bytes[(BuildKeys.Generator.Length + 1)..^sizeof(ulong)]);
+        });
 
         Assert.Null(BinaryFile.Read(path, SummaryBinary.Read));
     }
