@@ -67,15 +67,23 @@ public sealed record BuildKeys(string Full, string Site, IReadOnlyDictionary<str
         options.CataloguePageReports.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
-    /// The keys of a build of <paramref name="input"/> (hashed files, in order; <paramref name="inputHash"/> is their tree
-    /// hash) in <paramref name="setting"/> (see <see cref="Setting"/>).
+    /// The keys of a build of <paramref name="input"/> in <paramref name="setting"/> (see <see cref="Setting"/>). A region
+    /// folder none of whose files changed since the build of <paramref name="last"/> (the stamp its hashes were compared
+    /// with) keeps that build's key, when the input holds the same files as then.
     /// </summary>
-    public static BuildKeys For(IReadOnlyList<FileHash> input, string inputHash, string setting)
+    public static BuildKeys For(InputFiles input, string setting, BuildStamp? last)
     {
-        var byScope = ByScope(input);
-        var scopes = byScope.Where(g => g.Key != "").ToDictionary(g => g.Key, g => BuildInfo.TreeHash(g.Value), StringComparer.Ordinal);
+        // No file unknown to the last build, and as many as it had: none added, none removed.
+        var changed = last is not null && input.Unknown == 0 && input.Hashes.Count == last.Inputs.Count
+            ? input.Changed.Select(f => ScopeOf(f) ?? "").ToHashSet(StringComparer.Ordinal)
+            : null;
+        var byScope = ByScope(input.Hashes);
+        var scopes = byScope.Where(g => g.Key != "").ToDictionary(
+            g => g.Key,
+            g => changed is not null && !changed.Contains(g.Key) && last!.Scopes.TryGetValue(g.Key, out var kept) ? kept : BuildInfo.TreeHash(g.Value),
+            StringComparer.Ordinal);
         var site = Hash(setting, BuildInfo.TreeHash(byScope.GetValueOrDefault("") ?? []));
-        return new BuildKeys(Hash(site, inputHash), site, scopes);
+        return new BuildKeys(Hash(site, input.Hash), site, scopes);
     }
 
     /// <summary>

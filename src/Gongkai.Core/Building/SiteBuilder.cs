@@ -112,7 +112,7 @@ public static class SiteBuilder
         var previous = summary is null ? null : cache.LoadStamp(summary);
         var inputFiles = InputFiles.Read(listing, previous?.Inputs);
         var inputHash = inputFiles.Hash;
-        var keys = setting is null ? null : BuildKeys.For(inputFiles.Hashes, inputFiles.Hash, setting);
+        var keys = setting is null ? null : BuildKeys.For(inputFiles, setting, previous);
         listingKey ??= setting is null ? null : BuildKeys.OfListing(listing, setting, i => inputFiles.Hashes[i].Hash);
         Phase("read and hash input");
         if (previous is not null && previous.Key == keys!.Full)
