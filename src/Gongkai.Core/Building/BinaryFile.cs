@@ -51,6 +51,11 @@ public static class BinaryFile
         var bytes = pooled ? ArrayPool<byte>.Shared.Rent(checked((int)length)) : new byte[length];
         try
         {
+            if (pooled)
+            {
+                HugePages.Populate(bytes);
+            }
+
             var filled = 0;
             for (int n; filled < length && (n = RandomAccess.Read(file, bytes.AsSpan(filled, (int)length - filled), filled)) > 0;)
             {

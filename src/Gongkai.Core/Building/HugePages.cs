@@ -7,11 +7,12 @@ namespace Gongkai.Building;
 /// Asks Linux to back the collector's heap with transparent huge pages (2 MiB) where the system leaves that to each
 /// process (mode <c>madvise</c>). A build is short and allocates tens of megabytes of fresh memory, and each 4 KiB page
 /// of it faulted in one by one was a fifth of a rebuild after one change (on 10,000 reports: 16,000 faults).
-/// Nothing happens elsewhere, or when anything about it fails: it only changes how fast memory comes.
+/// Nothing happens elsewhere, or when anything about it fails: it only changes how fast memory comes. Large arrays about
+/// to be filled are faulted in ahead, in one call each (<see cref="Populate"/>).
 /// </summary>
 public static class HugePages
 {
-    private const int MadvHugePage = 14;
+    private const int MadvHugePage = 14, MadvPopulateWrite = 23, PageSize = 4096;
 
     /// <summary>Advises huge pages for the address range the collector reserved, found around an object it just made.</summary>
     public static void Advise()
@@ -35,6 +36,37 @@ public static class HugePages
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or EntryPointNotFoundException)
         {
             // Memory comes in small pages, as before.
+        }
+    }
+
+    /// <summary>
+    /// Faults in the memory of <paramref name="array"/> (just made, about to be filled) in one call, where Linux allows
+    /// it (5.14 and later). The collector commits its heap a piece at a time, so a large array often lies where huge pages
+    /// cannot be given, and each of its 4 KiB pages faulted in on its own cost this virtual machine 13–17 µs: reading the
+    /// build stamp of 10,000 reports (1.5 MB) took 5–10 ms, most of it in 380 faults. Nothing happens elsewhere.
+    /// </summary>
+    public static void Populate(byte[] array)
+    {
+        if (!OperatingSystem.IsLinux() || array.Length < PageSize)
+        {
+            return;
+        }
+
+        var pinned = GCHandle.Alloc(array, GCHandleType.Pinned);
+        try
+        {
+            // Whole pages: the one the array starts in to the one it ends in (faulting in a neighbour changes nothing in it).
+            var start = (ulong)pinned.AddrOfPinnedObject();
+            var first = start & ~(ulong)(PageSize - 1);
+            _ = madvise((nint)first, (nuint)(start + (ulong)array.Length - first), MadvPopulateWrite);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // Faulted in a page at a time, as before.
+        }
+        finally
+        {
+            pinned.Free();
         }
     }
 

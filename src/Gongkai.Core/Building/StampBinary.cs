@@ -65,9 +65,10 @@ public static class StampBinary
     private static StampOutputs Outputs(BinaryReader r)
     {
         var count = r.ReadInt32();
-        var length = r.ReadInt32();
-        var bytes = r.ReadBytes(length);
-        return bytes.Length == length ? new StampOutputs(count, bytes) : throw new EndOfStreamException();
+        var bytes = GC.AllocateUninitializedArray<byte>(r.ReadInt32());
+        HugePages.Populate(bytes);
+        r.BaseStream.ReadExactly(bytes);
+        return new StampOutputs(count, bytes);
     }
 
     // Each file's region folder by its place in a list of them: tens of thousands of files come from a few hundred.

@@ -344,6 +344,7 @@ public sealed class InputFiles
             if (t_slab is null || Size - t_used < length)
             {
                 t_slab = GC.AllocateUninitializedArray<byte>(Size);
+                HugePages.Populate(t_slab);
                 t_used = 0;
             }
 

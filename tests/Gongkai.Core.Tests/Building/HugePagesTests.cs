@@ -2,7 +2,10 @@ using Gongkai.Building;
 
 namespace Gongkai.Tests.Building;
 
-/// <summary>The collector's reservation is found in <c>/proc/self/maps</c> as the run of adjoining anonymous mappings around an address.</summary>
+/// <summary>
+/// The collector's reservation is found in <c>/proc/self/maps</c> as the run of adjoining anonymous mappings around an
+/// address; an array faulted in ahead keeps what it and its neighbours hold.
+/// </summary>
 public sealed class HugePagesTests
 {
     private static readonly string[] Maps =
@@ -31,5 +34,18 @@ public sealed class HugePagesTests
         Assert.Null(HugePages.Reservation(Maps, 0x7f05dc000010));
         Assert.Null(HugePages.Reservation(Maps, 0x55d00f4e8010));
         Assert.Null(HugePages.Reservation(Maps, 0x7f05dc0a0000));
+    }
+
+    [Fact]
+    public void An_array_faulted_in_ahead_and_its_neighbours_keep_what_they_hold()
+    {
+        // Arrays of the large object heap, side by side, filled (so faulted in) and then advised: a wrong advice (one that
+        // frees pages, as MADV_DONTNEED would) gives zeros back.
+        var arrays = Enumerable.Range(1, 3).Select(n => Enumerable.Range(0, 300_000 + n).Select(i => (byte)(i * 31 + n)).ToArray()).ToList();
+        var copies = arrays.Select(a => (byte[])a.Clone()).ToList();
+
+        arrays.ForEach(HugePages.Populate);
+
+        Assert.All(Enumerable.Range(0, 3), i => Assert.True(copies[i].AsSpan().SequenceEqual(arrays[i]), $"array {i} changed"));
     }
 }
