@@ -37,6 +37,21 @@ public sealed class HugePagesTests
     }
 
     [Fact]
+    public void The_part_made_writable_ahead_starts_at_the_region_of_the_address_and_stays_in_the_reservation()
+    {
+        const ulong MiB = 1 << 20;
+        var reservation = (Start: 0x7efa17031000UL, End: 0x7f05dc000000UL);
+
+        // 256 MiB from the address's 4 MiB region.
+        Assert.Equal((0x7efa19000000UL, 256 * MiB), HugePages.Ahead(0x7efa19311eb0, reservation));
+        // Not below the reservation's first 2 MiB boundary, nor past its last one.
+        Assert.Equal((0x7efa17200000UL, 256 * MiB), HugePages.Ahead(0x7efa17031010, reservation));
+        Assert.Equal((0x7f05d9000000UL, 0x7f05dc000000UL - 0x7f05d9000000UL), HugePages.Ahead(0x7f05d9000010, reservation));
+        // No whole huge page left.
+        Assert.Null(HugePages.Ahead(0x7f05dc050000, (reservation.Start, 0x7f05dc1ff000)));
+    }
+
+    [Fact]
     public void An_array_faulted_in_ahead_and_its_neighbours_keep_what_they_hold()
     {
         // Arrays of the large object heap, side by side, filled (so faulted in) and then advised: a wrong advice (one that
