@@ -12,7 +12,7 @@ namespace Gongkai.Building;
 /// </summary>
 public static class HugePages
 {
-    private const int MadvHugePage = 14, MadvDoDump = 17, MadvPopulateWrite = 23, PageSize = 4096, ReadWrite = 3;
+    private const int MadvHugePage = 14, MadvDoDump = 17, MadvPopulateWrite = 23, MadvCollapse = 25, PageSize = 4096, ReadWrite = 3;
     private const ulong HugePage = 2UL << 20, Region = 4UL << 20, AheadLength = 256UL << 20;
 
     /// <summary>
@@ -35,10 +35,16 @@ public static class HugePages
             if (Reservation(File.ReadLines("/proc/self/maps"), at) is var (start, end))
             {
                 _ = madvise((nint)start, (nuint)(end - start), MadvHugePage);
-                if (Ahead(at, (start, end)) is var (from, length) && mprotect((nint)from, (nuint)length, ReadWrite) == 0)
+                if (Ahead(at, (start, end)) is var (from, length, touched) && mprotect((nint)from, (nuint)length, ReadWrite) == 0)
                 {
                     // Marked as the collector marks what it commits, so that its commits leave one mapping.
                     _ = madvise((nint)from, (nuint)length, MadvDoDump);
+                    // What the collector has allocated in so far came in 4 KiB pages, and the rest of those huge pages would
+                    // too, a fault each: made huge pages now (Linux 6.1 and later), or else faulted in with one call.
+                    if (madvise((nint)from, (nuint)touched, MadvCollapse) != 0)
+                    {
+                        _ = madvise((nint)from, (nuint)touched, MadvPopulateWrite);
+                    }
                 }
             }
         }
@@ -56,13 +62,17 @@ public static class HugePages
     /// 4 KiB pages all the same (a full build of 10,000 reports: 11,400 faults, 13–17 µs each on this virtual machine). Made
     /// writable ahead, the part is one mapping that the collector's own commits leave as it is: 4,700 faults, a full build
     /// 1.183 to 1.107 s, a one-change rebuild 112.8 to 105.4 ms. Memory is still taken only where the collector writes; its
-    /// decommits (a new mapping) and recommits work as before. Null when no whole huge page fits.
+    /// decommits (a new mapping) and recommits work as before. <c>Touched</c>: how much of it, from its start, lies in the
+    /// huge pages the collector has already allocated in (to the end of the one holding the address): those came in 4 KiB
+    /// pages, and so would the rest of them, 512 faults on every start (a one-change rebuild 85.9 to 77.0 ms once they are
+    /// made huge pages). Null when no whole huge page fits.
     /// </summary>
-    internal static (ulong Start, ulong Length)? Ahead(ulong address, (ulong Start, ulong End) reservation)
+    internal static (ulong Start, ulong Length, ulong Touched)? Ahead(ulong address, (ulong Start, ulong End) reservation)
     {
         var from = Math.Max(address & ~(Region - 1), (reservation.Start + HugePage - 1) & ~(HugePage - 1));
         var to = Math.Min(from + AheadLength, reservation.End & ~(HugePage - 1));
-        return to >= from + HugePage ? (from, to - from) : null;
+        var touched = Math.Min((address & ~(HugePage - 1)) + HugePage, to) - from;
+        return to >= from + HugePage ? (from, to - from, touched) : null;
     }
 
     /// <summary>

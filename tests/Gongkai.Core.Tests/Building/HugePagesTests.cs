@@ -42,11 +42,12 @@ public sealed class HugePagesTests
         const ulong MiB = 1 << 20;
         var reservation = (Start: 0x7efa17031000UL, End: 0x7f05dc000000UL);
 
-        // 256 MiB from the address's 4 MiB region.
-        Assert.Equal((0x7efa19000000UL, 256 * MiB), HugePages.Ahead(0x7efa19311eb0, reservation));
+        // 256 MiB from the address's 4 MiB region; touched to the end of the address's huge page.
+        Assert.Equal((0x7efa19000000UL, 256 * MiB, 4 * MiB), HugePages.Ahead(0x7efa19311eb0, reservation));
+        Assert.Equal((0x7efa19000000UL, 256 * MiB, 2 * MiB), HugePages.Ahead(0x7efa19011eb0, reservation));
         // Not below the reservation's first 2 MiB boundary, nor past its last one.
-        Assert.Equal((0x7efa17200000UL, 256 * MiB), HugePages.Ahead(0x7efa17031010, reservation));
-        Assert.Equal((0x7f05d9000000UL, 0x7f05dc000000UL - 0x7f05d9000000UL), HugePages.Ahead(0x7f05d9000010, reservation));
+        Assert.Equal((0x7efa17200000UL, 256 * MiB, 0UL), HugePages.Ahead(0x7efa17031010, reservation));
+        Assert.Equal((0x7f05d9000000UL, 0x7f05dc000000UL - 0x7f05d9000000UL, 2 * MiB), HugePages.Ahead(0x7f05d9000010, reservation));
         // No whole huge page left.
         Assert.Null(HugePages.Ahead(0x7f05dc050000, (reservation.Start, 0x7f05dc1ff000)));
     }
