@@ -107,14 +107,8 @@ public sealed class StampBinaryTests : IDisposable
     {
         var path = _temp["stamp"];
         BinaryFile.Write(path, w => StampBinary.Write(w, Stamp()));
-        var bytes = File.ReadAllBytes(path);
-        var generator = BuildKeys.Generator.Length + 1;
         // The same fields under another generator's name; then a count no stamp has (as another layout may give).
-        BinaryFile.Write(path, other =>
-        {
-            other.Write(BuildKeys.Generator.Replace('.', '-'));
-            other.Write(bytes[generator..^sizeof(ulong)]);
-        });
+        Support.CacheFile.UnderAnotherGenerator(path);
 
         Assert.Null(BinaryFile.Read(path, StampBinary.Read));
         BinaryFile.Write(path, other =>

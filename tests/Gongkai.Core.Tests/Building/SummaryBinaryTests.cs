@@ -51,11 +51,8 @@ public sealed class SummaryBinaryTests : IDisposable
 
         File.WriteAllBytes(path, bytes[..^1]);
         Assert.Null(BinaryFile.Read(path, SummaryBinary.Read));
-        BinaryFile.Write(path, other =>
-        {
-            other.Write(BuildKeys.Generator.Replace('.', '-'));
-            other.Write(bytes[(BuildKeys.Generator.Length + 1)..^sizeof(ulong)]);
-        });
+        File.WriteAllBytes(path, bytes);
+        Support.CacheFile.UnderAnotherGenerator(path);
 
         Assert.Null(BinaryFile.Read(path, SummaryBinary.Read));
     }
