@@ -16,7 +16,7 @@ internal static class TimingsPrinter
         foreach (var (phase, took) in result.Phases ?? new Dictionary<string, PhaseTime>())
         {
             console.MarkupLineInterpolated(
-                $"  {phase}: {took.Wall.TotalSeconds:0.000} s (CPU {took.Cpu.TotalSeconds:0.000} s, {took.Allocated / 1048576.0:0} MiB allocated, {took.Collections} collection{(took.Collections == 1 ? "" : "s")})");
+                $"  {phase}: {took.Wall.TotalSeconds:0.000} s (CPU {took.Cpu.TotalSeconds:0.000} s, {took.Allocated / 1048576.0:0} MiB allocated, {took.Collections} collection{(took.Collections == 1 ? "" : "s")}, paused {took.Paused.TotalSeconds:0.000} s)");
         }
 
         if (result.TemplatesInterpreted is { } why)

@@ -36,6 +36,7 @@ public sealed record BuildResult(
 
 /// <summary>
 /// How long a build phase took, on the clock and in processor time of all threads (more than the clock when it ran in
-/// parallel), how many bytes it allocated and how many collections were made in it (of any generation).
+/// parallel), how many bytes it allocated, how many collections were made in it (of any generation) and how long they
+/// paused the threads.
 /// </summary>
-public readonly record struct PhaseTime(TimeSpan Wall, TimeSpan Cpu, long Allocated, int Collections);
+public readonly record struct PhaseTime(TimeSpan Wall, TimeSpan Cpu, long Allocated, int Collections, TimeSpan Paused);

@@ -59,13 +59,15 @@ public static class SiteBuilder
         await memory.Recorded.ConfigureAwait(false);
         var output = new OutputFolder(options.Output);
         var phases = new Dictionary<string, PhaseTime>(StringComparer.Ordinal);
-        var (mark, cpuMark, allocatedMark, collectionsMark) = (TimeSpan.Zero, Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
+        var (mark, cpuMark, allocatedMark, collectionsMark, pausedMark) =
+            (TimeSpan.Zero, Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.GetTotalPauseDuration());
         void Phase(string name)
         {
             // Every collection counts as one of generation 0 too.
-            var (now, cpu, allocated, collections) = (watch.Elapsed, Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
-            phases[name] = new PhaseTime(now - mark, cpu - cpuMark, allocated - allocatedMark, collections - collectionsMark);
-            (mark, cpuMark, allocatedMark, collectionsMark) = (now, cpu, allocated, collections);
+            var (now, cpu, allocated, collections, paused) =
+                (watch.Elapsed, Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.GetTotalPauseDuration());
+            phases[name] = new PhaseTime(now - mark, cpu - cpuMark, allocated - allocatedMark, collections - collectionsMark, paused - pausedMark);
+            (mark, cpuMark, allocatedMark, collectionsMark, pausedMark) = (now, cpu, allocated, collections, paused);
         }
 
         // Checking permanent links needs every page in staging, so a build against a previous manifest always runs in full.

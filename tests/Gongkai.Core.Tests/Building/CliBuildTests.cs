@@ -58,9 +58,9 @@ public sealed class CliBuildTests : IDisposable
 
         Assert.Equal((0, 0), (fullCode, rebuildCode));
         // A site this small allocates far less than the collection-free stretch: only the one at the model's end collects.
-        Assert.Matches(@"check the last build: .*, 0 collections\)", full);
-        Assert.Matches(@"read and hash input: .*, 0 collections\)", full);
-        Assert.Matches(@"check input: .*, [1-9]\d* collections?\)", full);
+        Assert.Matches(@"check the last build: .*, 0 collections, paused 0\.000 s\)", full);
+        Assert.Matches(@"read and hash input: .*, 0 collections, paused 0\.000 s\)", full);
+        Assert.Matches(@"check input: .*, [1-9]\d* collections?, paused \d+\.\d{3} s\)", full);
         Assert.Matches(@"collections \d+/\d+/[1-9]\d* \(gen 0/1/2\)", full);
         Assert.Matches(@"collections \d+/\d+/0 \(gen 0/1/2\)", rebuild);
         Assert.Contains("Kept ", rebuild);
