@@ -31,7 +31,7 @@ public sealed class SearchStage(string binary, IReadOnlyList<SearchShard> shards
     {
         foreach (var shard in which)
         {
-            Pagefind.Index(binary, site, Path.Combine(staging, shard.Folder), shard.Glob(wholeSite: shards.Count == 1));
+            Pagefind.Index(binary, site, Path.Combine(staging, shard.Folder), shard.Pages(site, wholeSite: shards.Count == 1));
         }
     }
 

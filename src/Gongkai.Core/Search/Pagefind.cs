@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
 
 namespace Gongkai.Search;
 
@@ -6,8 +8,11 @@ namespace Gongkai.Search;
 public sealed class SearchIndexException(string message) : Exception(message);
 
 /// <summary>
-/// Runs Pagefind's extended binary (from the theme's npm packages; it segments Chinese with ICU4X) over a built site,
-/// writing the index to <c>pagefind/</c> inside it. No Node.js is needed to run it and it uses no network.
+/// Runs Pagefind's extended binary (from the theme's npm packages; it segments Chinese with ICU4X) as a service and
+/// hands it a site's pages one by one, in ordinal order of their paths, writing the index to <c>pagefind/</c> inside
+/// the site. Pagefind numbers pages in the order it gets them: left to walk the folder itself, it took them in the
+/// order the file system lists them (creation order on tmpfs, a hash seeded per file system on ext4), so the same
+/// pages gave another index from one build or machine to the next. No Node.js is needed and no network is used.
 /// </summary>
 public static class Pagefind
 {
@@ -29,24 +34,111 @@ public static class Pagefind
     }
 
     /// <summary>
-    /// Indexes the pages of <paramref name="siteFolder"/> that match <paramref name="glob"/> (relative to the site),
-    /// writing the index to <paramref name="outputPath"/>; throws with Pagefind's own message when it fails.
+    /// Indexes <paramref name="pages"/> (paths relative to <paramref name="siteFolder"/>, with '/'; taken in ordinal
+    /// order), writing the index to <paramref name="outputPath"/>; throws with Pagefind's own message when it fails.
     /// </summary>
-    public static void Index(string binary, string siteFolder, string outputPath, string glob)
+    public static void Index(string binary, string siteFolder, string outputPath, IEnumerable<string> pages)
     {
-        var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--site", siteFolder, "--glob", glob, "--output-path", outputPath, "--silent" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = new ProcessStartInfo(binary) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("--service");
         using var process = Process.Start(start) ?? throw new SearchIndexException($"could not start {binary}");
         var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        var service = new Service(process);
+        try
         {
-            throw new SearchIndexException($"search indexing failed (pagefind exit {process.ExitCode}): {(errors.Result + output).Trim()}");
+            var index = service.Call("NewIndex", _ => { }).GetProperty("index_id").GetInt32();
+            foreach (var page in pages.Order(StringComparer.Ordinal))
+            {
+                var html = File.ReadAllText(Path.Combine(siteFolder, page));
+                service.Call("AddFile", w =>
+                {
+                    w.WriteNumber("index_id", index);
+                    w.WriteString("file_path", page);
+                    w.WriteString("file_contents", html);
+                });
+            }
+
+            service.Call("WriteFiles", w =>
+            {
+                w.WriteNumber("index_id", index);
+                w.WriteString("output_path", Path.GetFullPath(outputPath));
+            });
+        }
+        catch (SearchIndexException e)
+        {
+            process.StandardInput.Close();
+            if (!process.WaitForExit(10_000))
+            {
+                process.Kill();
+            }
+
+            var exit = process.HasExited ? $"pagefind exit {process.ExitCode}" : "pagefind";
+            throw new SearchIndexException($"search indexing failed ({exit}): {(e.Message + " " + errors.Result).Trim()}");
+        }
+
+        // The service ends when its input does.
+        process.StandardInput.Close();
+        process.WaitForExit();
+    }
+
+    // Pagefind's service protocol: each message is JSON ({message_id, payload: {type, …}}) in base64, followed by a comma;
+    // the service answers each in turn, with a payload of type "Error" when it failed.
+    private sealed class Service(Process process)
+    {
+        private readonly Stream _in = process.StandardInput.BaseStream;
+        private readonly Stream _out = process.StandardOutput.BaseStream;
+        private readonly MemoryStream _reply = new();
+        private int _id;
+
+        public JsonElement Call(string type, Action<Utf8JsonWriter> fields)
+        {
+            var json = new MemoryStream();
+            using (var w = new Utf8JsonWriter(json))
+            {
+                w.WriteStartObject();
+                w.WriteNumber("message_id", ++_id);
+                w.WriteStartObject("payload");
+                w.WriteString("type", type);
+                fields(w);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            try
+            {
+                var message = Encoding.ASCII.GetBytes(Convert.ToBase64String(json.GetBuffer(), 0, (int)json.Length) + ",");
+                _in.Write(message);
+                _in.Flush();
+            }
+            catch (IOException e)
+            {
+                throw new SearchIndexException(e.Message);
+            }
+
+            var payload = JsonDocument.Parse(Convert.FromBase64String(Encoding.ASCII.GetString(Read()))).RootElement.GetProperty("payload");
+            if (payload.GetProperty("type").GetString() == "Error")
+            {
+                throw new SearchIndexException($"{type}: {payload.GetProperty("message").GetString()}");
+            }
+
+            return payload;
+        }
+
+        // The next answer, without its comma.
+        private byte[] Read()
+        {
+            _reply.SetLength(0);
+            for (var b = _out.ReadByte(); b != ','; b = _out.ReadByte())
+            {
+                if (b < 0)
+                {
+                    throw new SearchIndexException("the service ended without an answer");
+                }
+
+                _reply.WriteByte((byte)b);
+            }
+
+            return _reply.ToArray();
         }
     }
 }

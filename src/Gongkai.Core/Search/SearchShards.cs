@@ -11,8 +11,11 @@ namespace Gongkai.Search;
 /// </summary>
 public sealed record SearchShard(string Folder, IReadOnlyList<string> Regions)
 {
-    /// <summary>The HTML files Pagefind reads for this shard, as a glob relative to the site.</summary>
-    public string Glob(bool wholeSite) => wholeSite ? "**/*.html" : $"regions/{{{string.Join(',', Regions)}}}/**/*.html";
+    /// <summary>The HTML files Pagefind reads for this shard in the site folder <paramref name="site"/>, relative to it with '/'.</summary>
+    public IEnumerable<string> Pages(string site, bool wholeSite) =>
+        (wholeSite ? [site] : Regions.Select(r => Path.Combine(site, "regions", r)).Where(Directory.Exists))
+        .SelectMany(folder => Directory.EnumerateFiles(folder, "*.html", SearchOption.AllDirectories))
+        .Select(file => Path.GetRelativePath(site, file).Replace('\\', '/'));
 }
 
 /// <summary>
