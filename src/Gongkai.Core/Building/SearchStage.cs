@@ -27,11 +27,28 @@ public sealed class SearchStage(string binary, IReadOnlyList<SearchShard> shards
             SearchShards.FolderOf(previous.Keys, f) is { } was && (redone.Contains(was) || !current.Contains(was)))];
     }
 
+    // Two shards at a time: Pagefind's service takes pages one after another, on one core, and each run holds its shard's
+    // index in memory (about 2 GB for 5,000 Chinese pages), so more at once would use more cores only for more memory.
+    // The first failure, in shard order, is the one reported.
     private void Index(IEnumerable<SearchShard> which, string site, string staging)
     {
-        foreach (var shard in which)
+        var list = which.ToList();
+        var failures = new Exception?[list.Count];
+        Parallel.For(0, list.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(2, Environment.ProcessorCount) }, i =>
         {
-            Pagefind.Index(binary, site, Path.Combine(staging, shard.Folder), shard.Pages(site, wholeSite: shards.Count == 1));
+            try
+            {
+                Pagefind.Index(binary, site, Path.Combine(staging, list[i].Folder), list[i].Pages(site, wholeSite: shards.Count == 1));
+            }
+            catch (Exception e) when (e is SearchIndexException or IOException or UnauthorizedAccessException)
+            {
+                failures[i] = e;
+            }
+        });
+
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
     }
 

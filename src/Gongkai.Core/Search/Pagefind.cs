@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Diagnostics;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Gongkai.Search;
@@ -49,7 +52,7 @@ public static class Pagefind
             var index = service.Call("NewIndex", _ => { }).GetProperty("index_id").GetInt32();
             foreach (var page in pages.Order(StringComparer.Ordinal))
             {
-                var html = File.ReadAllText(Path.Combine(siteFolder, page));
+                var html = File.ReadAllBytes(Path.Combine(siteFolder, page));
                 service.Call("AddFile", w =>
                 {
                     w.WriteNumber("index_id", index);
@@ -87,13 +90,16 @@ public static class Pagefind
     {
         private readonly Stream _in = process.StandardInput.BaseStream;
         private readonly Stream _out = process.StandardOutput.BaseStream;
+        // Chinese text as it is, not as \u escapes: half the bytes for Pagefind to decode.
+        private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        private readonly MemoryStream _json = new();
         private readonly MemoryStream _reply = new();
         private int _id;
 
         public JsonElement Call(string type, Action<Utf8JsonWriter> fields)
         {
-            var json = new MemoryStream();
-            using (var w = new Utf8JsonWriter(json))
+            _json.SetLength(0);
+            using (var w = new Utf8JsonWriter(_json, Relaxed))
             {
                 w.WriteStartObject();
                 w.WriteNumber("message_id", ++_id);
@@ -104,15 +110,22 @@ public static class Pagefind
                 w.WriteEndObject();
             }
 
+            var json = _json.GetBuffer().AsSpan(0, (int)_json.Length);
+            var message = ArrayPool<byte>.Shared.Rent(Base64.GetMaxEncodedToUtf8Length(json.Length) + 1);
             try
             {
-                var message = Encoding.ASCII.GetBytes(Convert.ToBase64String(json.GetBuffer(), 0, (int)json.Length) + ",");
-                _in.Write(message);
+                Base64.EncodeToUtf8(json, message, out _, out var written);
+                message[written] = (byte)',';
+                _in.Write(message, 0, written + 1);
                 _in.Flush();
             }
             catch (IOException e)
             {
                 throw new SearchIndexException(e.Message);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(message);
             }
 
             var payload = JsonDocument.Parse(Convert.FromBase64String(Encoding.ASCII.GetString(Read()))).RootElement.GetProperty("payload");
