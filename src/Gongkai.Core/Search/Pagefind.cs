@@ -69,7 +69,7 @@ public static class Pagefind
         }
         catch (SearchIndexException e)
         {
-            process.StandardInput.Close();
+            EndInput(process);
             if (!process.WaitForExit(10_000))
             {
                 process.Kill();
@@ -79,9 +79,20 @@ public static class Pagefind
             throw new SearchIndexException($"search indexing failed ({exit}): {(e.Message + " " + errors.Result).Trim()}");
         }
 
-        // The service ends when its input does.
-        process.StandardInput.Close();
+        EndInput(process);
         process.WaitForExit();
+    }
+
+    // The service ends when its input does; one that has already ended has left a broken pipe, which is no news.
+    private static void EndInput(Process process)
+    {
+        try
+        {
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+        }
     }
 
     // Pagefind's service protocol: each message is JSON ({message_id, payload: {type, …}}) in base64, followed by a comma;
