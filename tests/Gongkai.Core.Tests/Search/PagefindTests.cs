@@ -10,17 +10,21 @@ public sealed class PagefindTests : IDisposable
 
     // On tmpfs a folder lists its files in the order they were made (ext4 in an order of its own, the same for the same
     // names), so two copies made in opposite orders list their pages differently: where there is one, they are made there.
-    private readonly string _root = Directory.Exists("/dev/shm") && !OperatingSystem.IsWindows()
-        ? Directory.CreateDirectory(Path.Combine("/dev/shm", "gongkai-tests-" + Guid.NewGuid().ToString("N"))).FullName
-        : Path.GetTempPath();
+    private readonly string _pages;
+
+    public PagefindTests() =>
+        _pages = Directory.Exists("/dev/shm") && !OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(Path.Combine("/dev/shm", "gongkai-tests-" + Guid.NewGuid().ToString("N"))).FullName
+            : _temp["pages"];
 
     public void Dispose()
     {
-        _temp.Dispose();
-        if (_root.StartsWith("/dev/shm/", StringComparison.Ordinal))
+        if (!_pages.StartsWith(_temp.Path, StringComparison.Ordinal) && Directory.Exists(_pages))
         {
-            Directory.Delete(_root, recursive: true);
+            Directory.Delete(_pages, recursive: true);
         }
+
+        _temp.Dispose();
     }
 
     [Fact]
@@ -34,8 +38,8 @@ public sealed class PagefindTests : IDisposable
                 $"<h1>第{i}号绩效评价报告</h1><p>项目资金{i * 37}万元，得分{60 + i}分，评价等级{(i % 2 == 0 ? "良" : "中")}。</p>" +
                 $"<span data-pagefind-filter=\"地区\">地区{i % 4}</span></main></body></html>"))
             .ToList();
-        var forward = Write(Path.Combine(_root, "forward"), pages);
-        var backward = Write(Path.Combine(_root, "backward"), Enumerable.Reverse(pages));
+        var forward = Write(Path.Combine(_pages, "forward"), pages);
+        var backward = Write(Path.Combine(_pages, "backward"), Enumerable.Reverse(pages));
 
         var relative = pages.Select(p => p.Item1).ToList();
         Pagefind.Index(binary, forward, _temp["forward"], relative);
@@ -56,7 +60,7 @@ public sealed class PagefindTests : IDisposable
 
         var fake = _temp.Write("pagefind_extended", "#!/bin/sh\necho planted failure >&2\nexit 3\n");
         File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var site = Write(Path.Combine(_root, "site"), [("index.html", "<html><body><p>一页</p></body></html>")]);
+        var site = Write(Path.Combine(_pages, "site"), [("index.html", "<html><body><p>一页</p></body></html>")]);
 
         var e = Assert.Throws<SearchIndexException>(() => Pagefind.Index(fake, site, _temp["out"], ["index.html"]));
 
