@@ -139,7 +139,17 @@ public static class Pagefind
                 ArrayPool<byte>.Shared.Return(message);
             }
 
-            var payload = JsonDocument.Parse(Convert.FromBase64String(Encoding.ASCII.GetString(Read()))).RootElement.GetProperty("payload");
+            var answer = Encoding.ASCII.GetString(Read());
+            JsonElement payload;
+            try
+            {
+                payload = JsonDocument.Parse(Convert.FromBase64String(answer)).RootElement.GetProperty("payload");
+            }
+            catch (Exception e) when (e is FormatException or JsonException or KeyNotFoundException)
+            {
+                throw new SearchIndexException($"{type}: an answer not in the service's protocol: {answer[..Math.Min(answer.Length, 200)]}");
+            }
+
             if (payload.GetProperty("type").GetString() == "Error")
             {
                 throw new SearchIndexException($"{type}: {payload.GetProperty("message").GetString()}");

@@ -58,14 +58,39 @@ public sealed class PagefindTests : IDisposable
             return;
         }
 
-        var fake = _temp.Write("pagefind_extended", "#!/bin/sh\necho planted failure >&2\nexit 3\n");
-        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var fake = Fake("echo planted failure >&2\nexit 3");
         var site = Write(Path.Combine(_pages, "site"), [("index.html", "<html><body><p>一页</p></body></html>")]);
 
         var e = Assert.Throws<SearchIndexException>(() => Pagefind.Index(fake, site, _temp["out"], ["index.html"]));
 
         Assert.Contains("pagefind exit 3", e.Message);
         Assert.Contains("planted failure", e.Message);
+    }
+
+    [Fact]
+    public void An_answer_outside_the_protocol_fails_with_what_was_said()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var fake = Fake("printf 'Note: something,'\ncat >/dev/null");
+        var site = Write(Path.Combine(_pages, "site"), [("index.html", "<html><body><p>一页</p></body></html>")]);
+
+        var e = Assert.Throws<SearchIndexException>(() => Pagefind.Index(fake, site, _temp["out"], ["index.html"]));
+
+        Assert.Contains("not in the service's protocol: Note: something", e.Message);
+        Assert.Contains("pagefind exit 0", e.Message);
+    }
+
+    // A Pagefind that runs the shell script given.
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private string Fake(string script)
+    {
+        var fake = _temp.Write("pagefind_extended", $"#!/bin/sh\n{script}\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return fake;
     }
 
     private static string Write(string folder, IEnumerable<(string Path, string Html)> pages)
