@@ -100,7 +100,8 @@ public static class Pagefind
     private sealed class Service(Process process)
     {
         private readonly Stream _in = process.StandardInput.BaseStream;
-        private readonly Stream _out = process.StandardOutput.BaseStream;
+        // The answers a piece at a time: the pipe itself reads what it is asked for, one byte a system call.
+        private readonly BufferedStream _out = new(process.StandardOutput.BaseStream, 1 << 16);
         // Chinese text as it is, not as \u escapes: half the bytes for Pagefind to decode.
         private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         private readonly MemoryStream _json = new();
