@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Gongkai.Search;
 
 namespace Gongkai.Building;
@@ -48,7 +49,7 @@ public sealed class SearchStage(string binary, IReadOnlyList<SearchShard> shards
 
         if (failures.FirstOrDefault(f => f is not null) is { } failure)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            ExceptionDispatchInfo.Throw(failure);
         }
     }
 

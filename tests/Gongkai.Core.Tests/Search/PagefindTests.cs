@@ -50,47 +50,25 @@ public sealed class PagefindTests : IDisposable
         Assert.Equal(a, b);
     }
 
-    [Fact]
-    public void A_Pagefind_that_stops_fails_with_its_exit_code_and_message()
+    // A Pagefind that stops, and one that prints a note on its output: each fails the stage with what it said.
+    [Theory]
+    [InlineData("echo planted failure >&2\nexit 3", "pagefind exit 3", "planted failure")]
+    [InlineData("printf 'Note: something,'\ncat >/dev/null", "pagefind exit 0", "not in the service's protocol: Note: something")]
+    public void A_Pagefind_that_fails_is_reported_with_its_exit_code_and_what_it_said(string script, string exit, string said)
     {
         if (OperatingSystem.IsWindows())
         {
             return;
         }
 
-        var fake = Fake("echo planted failure >&2\nexit 3");
-        var site = Write(Path.Combine(_pages, "site"), [("index.html", "<html><body><p>一页</p></body></html>")]);
-
-        var e = Assert.Throws<SearchIndexException>(() => Pagefind.Index(fake, site, _temp["out"], ["index.html"]));
-
-        Assert.Contains("pagefind exit 3", e.Message);
-        Assert.Contains("planted failure", e.Message);
-    }
-
-    [Fact]
-    public void An_answer_outside_the_protocol_fails_with_what_was_said()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        var fake = Fake("printf 'Note: something,'\ncat >/dev/null");
-        var site = Write(Path.Combine(_pages, "site"), [("index.html", "<html><body><p>一页</p></body></html>")]);
-
-        var e = Assert.Throws<SearchIndexException>(() => Pagefind.Index(fake, site, _temp["out"], ["index.html"]));
-
-        Assert.Contains("not in the service's protocol: Note: something", e.Message);
-        Assert.Contains("pagefind exit 0", e.Message);
-    }
-
-    // A Pagefind that runs the shell script given.
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private string Fake(string script)
-    {
         var fake = _temp.Write("pagefind_extended", $"#!/bin/sh\n{script}\n");
         File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return fake;
+        var site = Write(Path.Combine(_pages, "site"), [("index.html", "<html><body><p>一页</p></body></html>")]);
+
+        var e = Assert.Throws<SearchIndexException>(() => Pagefind.Index(fake, site, _temp["out"], ["index.html"]));
+
+        Assert.Contains(exit, e.Message);
+        Assert.Contains(said, e.Message);
     }
 
     private static string Write(string folder, IEnumerable<(string Path, string Html)> pages)
