@@ -12,7 +12,8 @@ namespace Gongkai.Building;
 /// </summary>
 internal sealed class FolderStat : IDisposable
 {
-    private const int ReadOnly = 0, Folder = 0x10000, CloseOnExec = 0x80000; // Linux's values on x64 and arm64
+    private const int ReadOnly = 0, CloseOnExec = 0x80000, PathOnly = 0x200000; // Linux's values on x64 and arm64
+    private static readonly int Folder = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x4000 : 0x10000; // O_DIRECTORY
     private const uint SizeAndModified = 0x200 | 0x40; // STATX_SIZE | STATX_MTIME
     private const uint KindSizeAndModified = SizeAndModified | 0x1; // and STATX_TYPE
     private const byte KindFolder = 4; // d_type's DT_DIR
@@ -46,10 +47,26 @@ internal sealed class FolderStat : IDisposable
     }
 
     /// <summary>
+    /// Opens the folder at <paramref name="relative"/> (a link followed) to look up what is in it by name: from there a
+    /// lookup walks no folder above it. Null when it cannot be opened.
+    /// </summary>
+    public FolderStat? OpenFolder(ReadOnlySpan<char> relative)
+    {
+        if (!s_usable)
+        {
+            return null;
+        }
+
+        var path = Utf8Path(relative, stackalloc byte[Math.Min(Encoding.UTF8.GetMaxByteCount(relative.Length) + 1, 1024)]);
+        var folder = openat(_folder, ref path[0], PathOnly | Folder | CloseOnExec, 0);
+        return folder < 0 ? null : new FolderStat(folder);
+    }
+
+    /// <summary>
     /// The size and modification time (UTC ticks, as .NET gives them) of the file or folder at <paramref name="relative"/>
     /// (links followed; "." for the folder itself). False when there is none, or it cannot be looked up this way.
     /// </summary>
-    public bool TryGet(string relative, out long length, out long modified)
+    public bool TryGet(ReadOnlySpan<char> relative, out long length, out long modified)
     {
         (length, modified) = (0, 0);
         if (!s_usable)
@@ -57,10 +74,7 @@ internal sealed class FolderStat : IDisposable
             return false;
         }
 
-        // The path in UTF-8, ended by a zero byte, as the C library takes it.
-        var max = Encoding.UTF8.GetMaxByteCount(relative.Length) + 1;
-        Span<byte> path = max <= 1024 ? stackalloc byte[max] : new byte[max];
-        path[Encoding.UTF8.GetBytes(relative, path)] = 0;
+        var path = Utf8Path(relative, stackalloc byte[Math.Min(Encoding.UTF8.GetMaxByteCount(relative.Length) + 1, 1024)]);
         try
         {
             var found = new Statx();
@@ -159,6 +173,15 @@ internal sealed class FolderStat : IDisposable
         }
     }
 
+    // The path in UTF-8, ended by a zero byte, as the C library takes it: in buffer when it fits.
+    private static Span<byte> Utf8Path(ReadOnlySpan<char> relative, Span<byte> buffer)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(relative.Length) + 1;
+        var path = max <= buffer.Length ? buffer : new byte[max];
+        path[Encoding.UTF8.GetBytes(relative, path)] = 0;
+        return path;
+    }
+
     private static long Ticks(in Statx found) =>
         DateTime.UnixEpoch.Ticks + (found.ModifiedSeconds * TimeSpan.TicksPerSecond) + (found.ModifiedNanoseconds / TimeSpan.NanosecondsPerTick);
 
@@ -192,6 +215,9 @@ internal sealed class FolderStat : IDisposable
 
     [DllImport("libc")]
     private static extern int openat(int folder, nint path, int flags, int mode);
+
+    [DllImport("libc")]
+    private static extern int openat(int folder, ref byte path, int flags, int mode);
 
     [DllImport("libc")]
     private static extern nint fdopendir(int folder);

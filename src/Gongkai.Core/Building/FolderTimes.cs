@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 namespace Gongkai.Building;
 
 /// <summary>
-/// The modification times of folders under one root, and a hash of them: a stat each (from the root's handle where the
-/// system allows it: see <see cref="FolderStat"/>), where listing every folder of 10,000 reports' output costs 0.25 s.
+/// The modification times of folders under one root, and a hash of them: a stat each (from its parent folder's handle
+/// where the system allows it: see <see cref="FolderStat"/>), where listing every folder of 10,000 reports' output costs 0.25 s.
 /// Looked up on a thread of the pool from when they are started, beside whatever the caller does, and by the thread
 /// that waits for them: a wait shares out the lookups left, so no core idles while a build waits for the answer.
 /// </summary>
@@ -62,8 +62,7 @@ internal sealed class FolderTimes
 
     private void Work()
     {
-        FolderStat? stat = null;
-        var opened = false;
+        Lookups? lookups = null;
         try
         {
             while (!_cancel.IsCancellationRequested)
@@ -74,15 +73,11 @@ internal sealed class FolderTimes
                     return;
                 }
 
-                if (!opened)
-                {
-                    (stat, opened) = (FolderStat.Open(_root), true);
-                }
-
+                lookups ??= new Lookups(_root);
                 var end = Math.Min(start + Chunk, _ticks.Length);
                 for (var i = start; i < end; i++)
                 {
-                    _ticks[i] = _known?.Invoke(i) ?? Lookup(stat, _folders[i]);
+                    _ticks[i] = _known?.Invoke(i) ?? lookups.Modified(_folders[i]);
                 }
 
                 if (Interlocked.Add(ref _left, start - end) == 0)
@@ -100,12 +95,46 @@ internal sealed class FolderTimes
         }
         finally
         {
-            stat?.Dispose();
+            lookups?.Dispose();
         }
     }
 
-    private long Lookup(FolderStat? stat, string folder) =>
-        stat is not null && stat.TryGet(folder.Length == 0 ? "." : folder, out _, out var modified)
-            ? modified
-            : Directory.GetLastWriteTimeUtc(Path.Join(_root, folder)).Ticks;
+    // One thread's lookups. A folder is looked up by its name from its parent's handle, opened once for the folders after
+    // it that share it (their order is ordinal, so siblings come together): a lookup by the path from the root walked every
+    // folder above it again (9,800 folders of 10,000 reports: 39 to 28 ms).
+    private sealed class Lookups(string root) : IDisposable
+    {
+        private readonly FolderStat? _root = FolderStat.Open(root);
+        private string _parent = "";
+        private FolderStat? _inParent;
+
+        public long Modified(string folder)
+        {
+            var slash = folder.LastIndexOf('/');
+            if (_root is not null && slash > 0)
+            {
+                var parent = folder.AsSpan(0, slash);
+                if (!parent.SequenceEqual(_parent))
+                {
+                    _inParent?.Dispose();
+                    (_parent, _inParent) = (parent.ToString(), _root.OpenFolder(parent));
+                }
+
+                if (_inParent is not null && _inParent.TryGet(folder.AsSpan(slash + 1), out _, out var inParent))
+                {
+                    return inParent;
+                }
+            }
+
+            return _root is not null && _root.TryGet(folder.Length == 0 ? "." : folder, out _, out var modified)
+                ? modified
+                : Directory.GetLastWriteTimeUtc(Path.Join(root, folder)).Ticks;
+        }
+
+        public void Dispose()
+        {
+            _inParent?.Dispose();
+            _root?.Dispose();
+        }
+    }
 }

@@ -35,6 +35,13 @@ public sealed class FolderStatTests : IDisposable
         Assert.Equal(Directory.GetLastWriteTimeUtc(folder).Ticks, folderModified);
         Assert.True(stat.TryGet(".", out _, out var rootModified));
         Assert.Equal(Directory.GetLastWriteTimeUtc(_temp.Path).Ticks, rootModified);
+
+        // The same, looked up by name from the folder above.
+        using var region = stat.OpenFolder("regions/克拉玛依");
+        Assert.NotNull(region);
+        Assert.True(region.TryGet("2023", out _, out var byName));
+        Assert.Equal(folderModified, byName);
+        Assert.Null(stat.OpenFolder("regions/missing"));
     }
 
     [Fact]

@@ -16,15 +16,16 @@ public sealed class FolderTimesTests : IDisposable
     [Fact]
     public void Each_folder_has_its_own_time_in_the_order_asked_and_a_known_time_is_not_looked_up()
     {
-        // More folders than one share of the lookups, each dated apart (the root too), one known, one missing.
+        // More folders than one share of the lookups, each dated apart (the root too; siblings looked up from their parent),
+        // one known, two missing (one in a missing folder).
         var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        string[] folders = ["", .. Enumerable.Range(0, 300).Select(i => $"regions/r{i / 10:D2}/reports/report-{i:D3}"), "known", "missing"];
-        for (var i = 1; i < folders.Length - 1; i++)
+        string[] folders = ["", .. Enumerable.Range(0, 300).Select(i => $"regions/r{i / 10:D2}/reports/report-{i:D3}"), "known", "missing", "missing/inside"];
+        for (var i = 1; i < folders.Length - 2; i++)
         {
             Directory.CreateDirectory(_temp[folders[i]]);
         }
 
-        for (var i = folders.Length - 2; i >= 0; i--)
+        for (var i = folders.Length - 3; i >= 0; i--)
         {
             Directory.SetLastWriteTimeUtc(_temp[folders[i]], start.AddSeconds(i).AddTicks(1_234));
         }
