@@ -71,7 +71,7 @@ internal static class BuildCommand
         var memory = new BuildMemory
         {
             DiscardOldSite = DiscardCommand.Start,
-            WaitingForOtherBuild = () => console.MarkupLineInterpolated($"Waiting for another build into {options.Output} to finish (serve?)…"),
+            WaitingForOtherBuild = () => console.Line($"Waiting for another build into {options.Output} to finish (serve?)…"),
         };
         BuildResult result;
         try
@@ -83,7 +83,7 @@ internal static class BuildCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            console.Line(ConsoleLines.Red, "error:", $" {e.Message}");
             return 2;
         }
 
@@ -92,17 +92,17 @@ internal static class BuildCommand
         {
             if (result.Error is not null)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] {result.Error}");
+                console.Line(ConsoleLines.Red, "error:", $" {result.Error}");
             }
 
-            console.MarkupLineInterpolated($"[red]Build failed.[/] {Path.GetFullPath(options.Output)} was left unchanged.");
+            console.Line(ConsoleLines.Red, "Build failed.", $" {Path.GetFullPath(options.Output)} was left unchanged.");
             return 1;
         }
 
         if (result.UpToDate)
         {
-            console.MarkupLineInterpolated(
-                $"[green]Up to date:[/] input, theme and options are as at the last build; {Path.GetFullPath(options.Output)} holds its {result.Pages} pages ({result.Elapsed.TotalSeconds:0.00} s to check).");
+            console.Line(ConsoleLines.Green, "Up to date:",
+                $" input, theme and options are as at the last build; {Path.GetFullPath(options.Output)} holds its {result.Pages} pages ({result.Elapsed.TotalSeconds:0.00} s to check).");
             return 0;
         }
 
@@ -110,19 +110,19 @@ internal static class BuildCommand
         if (result.TextEdit)
         {
             // Only report texts changed, each with as many passages cut as before: the site was not counted again.
-            console.MarkupLine("Withheld: as at the last build (only report texts changed).");
+            console.Line("Withheld: as at the last build (only report texts changed).");
         }
 
-        console.MarkupLineInterpolated(
-            $"[green]Built[/] {result.Pages} pages, {result.Files} files ({result.Bytes / 1024.0:0.0} KiB) into {Path.GetFullPath(options.Output)} in {result.Elapsed.TotalSeconds:0.00} s.");
+        console.Line(ConsoleLines.Green, "Built",
+            $" {result.Pages} pages, {result.Files} files ({result.Bytes / 1024.0:0.0} KiB) into {Path.GetFullPath(options.Output)} in {result.Elapsed.TotalSeconds:0.00} s.");
         if (result.Kept > 0)
         {
-            console.MarkupLineInterpolated($"Kept {result.Kept} files made from unchanged input as the last build wrote them.");
+            console.Line($"Kept {result.Kept} files made from unchanged input as the last build wrote them.");
         }
 
         if (options.Search)
         {
-            console.MarkupLineInterpolated($"Search index built in {result.SearchElapsed.TotalSeconds:0.00} s.");
+            console.Line($"Search index built in {result.SearchElapsed.TotalSeconds:0.00} s.");
         }
 
         if (timings)
@@ -138,14 +138,14 @@ internal static class BuildCommand
     {
         if (disclosures.Count > 20)
         {
-            console.MarkupLineInterpolated(
+            console.Line(
                 $"Withheld: {disclosures.Sum(d => d.WithheldEntries)} entries, {disclosures.Sum(d => d.RedactedPassages)} passages in {disclosures.Count} disclosures (by disclosure: data/redactions.json)");
             return;
         }
 
         foreach (var d in disclosures)
         {
-            console.MarkupLineInterpolated($"Withheld: {d.RegionName} {d.FiscalYear}: {d.WithheldEntries} entries, {d.RedactedPassages} passages");
+            console.Line($"Withheld: {d.RegionName} {d.FiscalYear}: {d.WithheldEntries} entries, {d.RedactedPassages} passages");
         }
     }
 }

@@ -24,7 +24,7 @@ internal static class CheckCommand
     {
         if (!Directory.Exists(input))
         {
-            AnsiConsole.Console.MarkupLineInterpolated($"[red]error:[/] input folder {Path.GetFullPath(input)} does not exist");
+            AnsiConsole.Console.Line(ConsoleLines.Red, "error:", $" input folder {Path.GetFullPath(input)} does not exist");
             return 2;
         }
 
@@ -38,7 +38,7 @@ internal static class CheckCommand
             DiagnosticPrinter.Print(AnsiConsole.Console, result.Diagnostics);
             if (result.Diagnostics.Count == 0)
             {
-                AnsiConsole.Console.MarkupLine("[green]No problems found.[/]");
+                AnsiConsole.Console.Line(ConsoleLines.Green, "No problems found.");
             }
         }
 

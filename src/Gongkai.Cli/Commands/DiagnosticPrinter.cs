@@ -10,11 +10,10 @@ internal static class DiagnosticPrinter
     {
         foreach (var group in diagnostics.GroupBy(d => d.Location.File))
         {
-            console.MarkupLineInterpolated($"[bold]{group.Key}[/]");
+            console.Line(ConsoleLines.Bold, group.Key);
             foreach (var d in group)
             {
-                var colour = d.Severity == Severity.Error ? "red" : "yellow";
-                console.MarkupLineInterpolated($"  [{colour}]{d}[/]");
+                console.Line(d.Severity == Severity.Error ? ConsoleLines.Red : ConsoleLines.Yellow, $"  {d}");
             }
         }
 
@@ -22,7 +21,7 @@ internal static class DiagnosticPrinter
         var warnings = diagnostics.Count - errors;
         if (diagnostics.Count > 0)
         {
-            console.MarkupLineInterpolated($"{errors} error(s), {warnings} warning(s)");
+            console.Line($"{errors} error(s), {warnings} warning(s)");
         }
     }
 }

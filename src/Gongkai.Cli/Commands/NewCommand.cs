@@ -59,16 +59,16 @@ internal static class NewCommand
             var path = Path.Combine(root, file.Path);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, file.Text);
-            AnsiConsole.Console.MarkupLineInterpolated($"[green]created[/] {file.Path}");
+            AnsiConsole.Console.Line(ConsoleLines.Green, "created", $" {file.Path}");
         }
 
-        AnsiConsole.Console.MarkupLine("Fill in the commented fields, then run: gongkai check");
+        AnsiConsole.Console.Line("Fill in the commented fields, then run: gongkai check");
         return 0;
     }
 
     private static int Fail(string message)
     {
-        AnsiConsole.Console.MarkupLineInterpolated($"[red]error:[/] {message}");
+        AnsiConsole.Console.Line(ConsoleLines.Red, "error:", $" {message}");
         return 1;
     }
 }

@@ -40,7 +40,7 @@ internal static class ServeCommand
         {
             if (!Directory.Exists(folder))
             {
-                console.MarkupLineInterpolated($"[red]error:[/] folder {Path.GetFullPath(folder)} does not exist");
+                console.Line(ConsoleLines.Red, "error:", $" folder {Path.GetFullPath(folder)} does not exist");
                 return 2;
             }
         }
@@ -56,8 +56,8 @@ internal static class ServeCommand
             }
 
             before = TimingsPrinter.Count();
-        }, problem => console.MarkupLineInterpolated($"[red]error:[/] {problem}"),
-            () => console.MarkupLineInterpolated($"Waiting for another build into {options.Output} to finish…"));
+        }, problem => console.Line(ConsoleLines.Red, "error:", $" {problem}"),
+            () => console.Line($"Waiting for another build into {options.Output} to finish…"));
         PreviewServer server;
         try
         {
@@ -65,14 +65,14 @@ internal static class ServeCommand
         }
         catch (HttpListenerException e)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] cannot serve on 127.0.0.1:{port}: {e.Message}; choose another port with --port (0: any free port)");
+            console.Line(ConsoleLines.Red, "error:", $" cannot serve on 127.0.0.1:{port}: {e.Message}; choose another port with --port (0: any free port)");
             return 1;
         }
 
         using (server)
         {
             await session.StartAsync();
-            console.MarkupLineInterpolated($"Serving {server.Origin + prefix} (Ctrl+C to stop); watching {options.Input} and {options.Theme}");
+            console.Line($"Serving {server.Origin + prefix} (Ctrl+C to stop); watching {options.Input} and {options.Theme}");
             await server.RunAsync(cancellationToken);
         }
 
@@ -85,15 +85,15 @@ internal static class ServeCommand
         if (result.Succeeded)
         {
             // To the millisecond: a rebuild after one change takes tens of them.
-            console.MarkupLineInterpolated($"[green]Built[/] {result.Pages} pages in {result.Elapsed.TotalSeconds:0.000} s.");
+            console.Line(ConsoleLines.Green, "Built", $" {result.Pages} pages in {result.Elapsed.TotalSeconds:0.000} s.");
             return;
         }
 
         if (result.Error is not null)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {result.Error}");
+            console.Line(ConsoleLines.Red, "error:", $" {result.Error}");
         }
 
-        console.MarkupLineInterpolated($"[red]Build failed;[/] still serving the last good site from {Path.GetFullPath(output)}. The page shows the errors.");
+        console.Line(ConsoleLines.Red, "Build failed;", $" still serving the last good site from {Path.GetFullPath(output)}. The page shows the errors.");
     }
 }

@@ -21,7 +21,7 @@ internal static class SnapshotCommand
         {
             if (!Directory.Exists(parse.GetValue(output)))
             {
-                AnsiConsole.Console.MarkupLineInterpolated($"[red]error:[/] {parse.GetValue(output)} does not exist; build the site first");
+                AnsiConsole.Console.Line(ConsoleLines.Red, "error:", $" {parse.GetValue(output)} does not exist; build the site first");
                 return 2;
             }
 
@@ -29,12 +29,12 @@ internal static class SnapshotCommand
             {
                 var url = parse.GetValue(siteUrl) is { } text ? new Uri(text.TrimEnd('/') + "/", UriKind.Absolute) : null;
                 var folder = Snapshot.Create(parse.GetValue(output)!, parse.GetValue(to)!, SnapshotDate(parse.GetValue(date)), parse.GetValue(format) == "wacz", url);
-                AnsiConsole.Console.MarkupLineInterpolated($"[green]Snapshot[/] written to {Path.GetFullPath(folder)}");
+                AnsiConsole.Console.Line(ConsoleLines.Green, "Snapshot", $" written to {Path.GetFullPath(folder)}");
                 return 0;
             }
             catch (Exception e) when (e is InvalidDataException or FormatException or UriFormatException or IOException)
             {
-                AnsiConsole.Console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+                AnsiConsole.Console.Line(ConsoleLines.Red, "error:", $" {e.Message}");
                 return 2;
             }
         });
@@ -50,10 +50,11 @@ internal static class SnapshotCommand
             var problems = SnapshotVerifier.Verify(parse.GetValue(path)!);
             foreach (var problem in problems)
             {
-                AnsiConsole.Console.MarkupLineInterpolated($"[red]{problem}[/]");
+                AnsiConsole.Console.Line(ConsoleLines.Red, problem);
             }
 
-            AnsiConsole.Console.MarkupLine(problems.Count == 0 ? "[green]Snapshot verified: every file matches the manifest.[/]" : $"[red]{problems.Count} difference(s).[/]");
+            AnsiConsole.Console.Line(problems.Count == 0 ? ConsoleLines.Green : ConsoleLines.Red,
+                problems.Count == 0 ? "Snapshot verified: every file matches the manifest." : $"{problems.Count} difference(s).");
             return problems.Count == 0 ? 0 : 1;
         });
         return command;

@@ -15,34 +15,34 @@ internal static class TimingsPrinter
     {
         foreach (var (phase, took) in result.Phases ?? new Dictionary<string, PhaseTime>())
         {
-            console.MarkupLineInterpolated(
+            console.Line(
                 $"  {phase}: {took.Wall.TotalSeconds:0.000} s (CPU {took.Cpu.TotalSeconds:0.000} s, {took.Allocated / 1048576.0:0} MiB allocated, {took.Collections} collection{(took.Collections == 1 ? "" : "s")}, paused {took.Paused.TotalSeconds:0.000} s)");
         }
 
         if (result.TemplatesInterpreted is { } why)
         {
-            console.MarkupLineInterpolated($"  templates: interpreted by Scriban ({why}: see docs/theming.md)");
+            console.Line($"  templates: interpreted by Scriban ({why}: see docs/theming.md)");
         }
         else
         {
-            console.MarkupLine("  templates: compiled");
+            console.Line("  templates: compiled");
         }
 
         // What the collector had to do: most of a rebuild's time on a large site, as profiles show.
         var (now, gc) = (Count(), GC.GetGCMemoryInfo());
-        console.MarkupLineInterpolated(
+        console.Line(
             $"  memory: {(now.Allocated - before.Allocated) / 1048576.0:0} MiB allocated; collections {now.Gen0 - before.Gen0}/{now.Gen1 - before.Gen1}/{now.Gen2 - before.Gen2} (gen 0/1/2), {gc.PauseTimePercentage:0.0} % paused; heap {gc.HeapSizeBytes / 1048576.0:0} MiB");
 
         // Pipelines run concurrently, so their times overlap.
         foreach (var (pipeline, took) in result.PipelineDurations.OrderByDescending(p => p.Value))
         {
-            console.MarkupLineInterpolated($"    pipeline {pipeline}: {took.TotalSeconds:0.000} s");
+            console.Line($"    pipeline {pipeline}: {took.TotalSeconds:0.000} s");
         }
 
         // The modules that cost most, their time summed over threads: where to look first.
         foreach (var m in (result.Modules ?? []).OrderByDescending(m => m.Elapsed).Take(ShownModules))
         {
-            console.MarkupLineInterpolated(
+            console.Line(
                 $"    module {m.Pipeline}/{m.Module}: {m.Documents} documents, {m.Elapsed.TotalSeconds:0.000} s on all threads, {m.Allocated / 1048576.0:0.0} MiB allocated");
         }
     }
