@@ -31,7 +31,8 @@ public static class ReportPages
 
     private static Document Page(PublicSite site, PageModel pages, PublicRegion region, PublicDisclosure disclosure, PublicEntry entry, string path, string source)
     {
-        var values = new ScriptObject
+        // Made at its size, as the page's map is (PageModel.Page): grown entry by entry it was resized twice per page.
+        var values = new ScriptObject(6)
         {
             ["region"] = region,
             ["disclosure"] = disclosure,
