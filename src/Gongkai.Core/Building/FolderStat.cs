@@ -19,6 +19,7 @@ internal sealed class FolderStat : IDisposable
     private const byte KindFolder = 4; // d_type's DT_DIR
     private const int KindMask = 0xF000, FolderKind = 0x4000; // S_IFMT, S_IFDIR
     private const int DeepestFolder = 64;
+    private const int PathBuffer = 1024; // bytes on the stack for a path's UTF-8; a longer path gets an array
 
     private static bool s_usable = OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
 
@@ -57,7 +58,7 @@ internal sealed class FolderStat : IDisposable
             return null;
         }
 
-        var path = Utf8Path(relative, stackalloc byte[Math.Min(Encoding.UTF8.GetMaxByteCount(relative.Length) + 1, 1024)]);
+        var path = Utf8Path(relative, stackalloc byte[PathBuffer]);
         var folder = openat(_folder, ref path[0], PathOnly | Folder | CloseOnExec, 0);
         return folder < 0 ? null : new FolderStat(folder);
     }
@@ -74,7 +75,7 @@ internal sealed class FolderStat : IDisposable
             return false;
         }
 
-        var path = Utf8Path(relative, stackalloc byte[Math.Min(Encoding.UTF8.GetMaxByteCount(relative.Length) + 1, 1024)]);
+        var path = Utf8Path(relative, stackalloc byte[PathBuffer]);
         try
         {
             var found = new Statx();
