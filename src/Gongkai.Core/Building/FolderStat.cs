@@ -19,7 +19,9 @@ internal sealed class FolderStat : IDisposable
     private const byte KindFolder = 4; // d_type's DT_DIR
     private const int KindMask = 0xF000, FolderKind = 0x4000; // S_IFMT, S_IFDIR
     private const int DeepestFolder = 64;
-    private const int PathBuffer = 1024; // bytes on the stack for a path's UTF-8; a longer path gets an array
+    // Bytes on the stack for a path's UTF-8, zeroed on every lookup (20,000 on a rebuild of 10,000 reports): a name or a
+    // path below the output folder fits; a longer one gets an array.
+    private const int PathBuffer = 256;
 
     private static bool s_usable = OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
 
